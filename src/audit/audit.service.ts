@@ -1,0 +1,41 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { Actor } from '../common/auth/actor.js';
+
+/** Who acted: a signed-in actor, or (before sign-in) just the request's correlation id. */
+export type AuditActor =
+  | Pick<Actor, 'userId' | 'organisationId' | 'role' | 'correlationId'>
+  | { userId?: undefined; organisationId?: undefined; role?: undefined; correlationId: string };
+
+export interface AuditRecord {
+  actor: AuditActor;
+  action: string;
+  entityType: string;
+  entityId?: string | null;
+  /** Identifiers and codes only: never names, contact details or free text about a person. */
+  details?: Record<string, unknown>;
+}
+
+/** Writes the append-only audit trail, inside the caller's transaction when one is given. */
+@Injectable()
+export class AuditService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async record(record: AuditRecord, manager: EntityManager = this.dataSource.manager): Promise<void> {
+    await manager.query(
+      `INSERT INTO audit_log (actor_user_id, actor_organisation_id, actor_role, action, entity_type, entity_id, correlation_id, details)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+      [
+        record.actor.userId ?? null,
+        record.actor.organisationId ?? null,
+        record.actor.role ?? null,
+        record.action,
+        record.entityType,
+        record.entityId ?? null,
+        record.actor.correlationId,
+        JSON.stringify(record.details ?? {}),
+      ],
+    );
+  }
+}

@@ -1,0 +1,57 @@
+import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { FastifyRequest } from 'fastify';
+import { ACCESS_METADATA, type AccessRule } from '../common/auth/access.decorators.js';
+import { AuthErrors } from './auth.errors.js';
+import { SessionRepository } from './sessions/session.repository.js';
+import { TokenService } from './sessions/token.service.js';
+
+/**
+ * Deny by default: a route with no access rule is refused to everyone. Otherwise the bearer token
+ * is verified, its session must be live (so logout, disabling and role changes take effect at
+ * once), and the user's current role must be one the route allows.
+ */
+@Injectable()
+export class AccessGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly tokens: TokenService,
+    private readonly sessions: SessionRepository,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const rule = this.reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_METADATA, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
+    if (rule === undefined) throw AuthErrors.routeWithoutAccessRule();
+    if (rule.kind === 'public') return true;
+
+    const request = context.switchToHttp().getRequest<FastifyRequest>();
+    const token = bearerToken(request.headers.authorization);
+    if (token === undefined) throw AuthErrors.missingToken();
+    const claims = this.tokens.verifyAccessToken(token);
+    if (claims === undefined) throw AuthErrors.invalidToken();
+    const user = await this.sessions.findLiveSessionUser(claims.sid);
+    if (user === undefined || user.userId !== claims.sub || user.role !== claims.role) {
+      throw AuthErrors.invalidToken();
+    }
+    request.actor = {
+      userId: user.userId,
+      organisationId: user.organisationId,
+      role: user.role,
+      sessionId: claims.sid,
+      email: user.email,
+      name: user.name,
+      correlationId: request.id,
+    };
+    if (!rule.roles.includes(user.role)) throw AuthErrors.roleNotAllowed();
+    return true;
+  }
+}
+
+function bearerToken(header: string | undefined): string | undefined {
+  if (header === undefined) return undefined;
+  const match = /^Bearer ([A-Za-z0-9._~+/=-]+)$/i.exec(header.trim());
+  return match?.[1];
+}

@@ -1,0 +1,67 @@
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import type { ResolvedConfig } from '../../config/app-config.js';
+import { APP_CONFIG } from '../../config/config.module.js';
+import type { Role } from '../../common/auth/roles.js';
+
+/** The claims of an access token. The session id lets a revoked session stop its tokens at once. */
+export interface AccessClaims {
+  sub: string;
+  sid: string;
+  role: Role;
+  org: string;
+}
+
+const ISSUER = 'one-front-door';
+const AUDIENCE = 'one-front-door-api';
+
+@Injectable()
+export class TokenService {
+  constructor(
+    private readonly jwt: JwtService,
+    @Inject(APP_CONFIG) private readonly config: ResolvedConfig,
+  ) {}
+
+  issueAccessToken(claims: AccessClaims): { accessToken: string; expiresAt: Date } {
+    const ttl = this.config.accessTokenTtlSeconds;
+    const accessToken = this.jwt.sign(
+      { ...claims },
+      {
+        secret: this.config.tokenSecret,
+        algorithm: 'HS256',
+        expiresIn: ttl,
+        issuer: ISSUER,
+        audience: AUDIENCE,
+        jwtid: randomUUID(),
+      },
+    );
+    return { accessToken, expiresAt: new Date(Date.now() + ttl * 1000) };
+  }
+
+  /** Verified claims, or undefined for a bad, expired, tampered or unsigned (`alg: none`) token. */
+  verifyAccessToken(token: string): AccessClaims | undefined {
+    try {
+      const claims = this.jwt.verify<AccessClaims & { iat: number }>(token, {
+        secret: this.config.tokenSecret,
+        algorithms: ['HS256'],
+        issuer: ISSUER,
+        audience: AUDIENCE,
+      });
+      if (typeof claims.sub !== 'string' || typeof claims.sid !== 'string') return undefined;
+      return claims;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** A new opaque refresh token and the hash under which it is stored. */
+  newRefreshToken(): { token: string; hash: string } {
+    const token = randomBytes(32).toString('base64url');
+    return { token, hash: TokenService.hashRefreshToken(token) };
+  }
+
+  static hashRefreshToken(token: string): string {
+    return createHash('sha256').update(token).digest('hex');
+  }
+}

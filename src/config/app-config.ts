@@ -1,0 +1,170 @@
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+/** Thrown when the environment is missing or has a wrong setting; the message says what to set. */
+export class ConfigError extends Error {}
+
+export interface AppConfig {
+  port: number;
+  host: string;
+  /** The database to use; absent means "start the embedded PostgreSQL in dataDir". */
+  databaseUrl: string | undefined;
+  dataDir: string;
+  embeddedPostgresPort: number;
+  /** Absent only when running on the embedded database: then it is generated and kept in dataDir. */
+  tokenSecret: string | undefined;
+  accessTokenTtlSeconds: number;
+  sessionTtlSeconds: number;
+  corsOrigins: string[];
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  adminEmail: string | undefined;
+  adminPassword: string | undefined;
+  loginMaxFailuresPerAccount: number;
+  loginMaxFailuresPerAddress: number;
+  loginFailureWindowSeconds: number;
+  rateLimitPerMinute: number;
+  trustProxy: boolean;
+  dbPoolSize: number;
+}
+
+/** The resolved configuration the application runs with: the database and secret are known. */
+export interface ResolvedConfig extends AppConfig {
+  databaseUrl: string;
+  tokenSecret: string;
+}
+
+type Env = Record<string, string | undefined>;
+
+function text(env: Env, name: string): string | undefined {
+  const value = env[name]?.trim();
+  return value === undefined || value === '' ? undefined : value;
+}
+
+function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = text(env, name);
+  if (raw === undefined) return fallback;
+  if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) {
+    throw new ConfigError(
+      `${name} must be a whole number from ${min} to ${max}; it is "${raw}". Set ${name} to such a number, or unset it to use ${fallback}.`,
+    );
+  }
+  return Number(raw);
+}
+
+function boolean(env: Env, name: string, fallback: boolean): boolean {
+  const raw = text(env, name);
+  if (raw === undefined) return fallback;
+  if (['true', '1', 'yes'].includes(raw.toLowerCase())) return true;
+  if (['false', '0', 'no'].includes(raw.toLowerCase())) return false;
+  throw new ConfigError(`${name} must be true or false; it is "${raw}".`);
+}
+
+function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], fallback: T): T {
+  const raw = text(env, name);
+  if (raw === undefined) return fallback;
+  if (!(allowed as readonly string[]).includes(raw)) {
+    throw new ConfigError(`${name} must be one of ${allowed.join(', ')}; it is "${raw}".`);
+  }
+  return raw as T;
+}
+
+function postgresUrl(env: Env, name: string): string | undefined {
+  const raw = text(env, name);
+  if (raw === undefined) return undefined;
+  let parsed: URL;
+  try {
+    parsed = new URL(raw);
+  } catch {
+    throw new ConfigError(
+      `${name} is not a URL. Set it to postgres://USER:PASSWORD@HOST:PORT/DATABASE, or unset it to use the embedded PostgreSQL.`,
+    );
+  }
+  if (parsed.protocol !== 'postgres:' && parsed.protocol !== 'postgresql:') {
+    throw new ConfigError(
+      `${name} must start with postgres:// (it starts with ${parsed.protocol}//). Set it to postgres://USER:PASSWORD@HOST:PORT/DATABASE.`,
+    );
+  }
+  return raw;
+}
+
+function origins(env: Env, name: string): string[] {
+  const raw = text(env, name);
+  if (raw === undefined) return [];
+  return raw.split(',').map((origin) => {
+    const value = origin.trim();
+    let parsed: URL;
+    try {
+      parsed = new URL(value);
+    } catch {
+      throw new ConfigError(
+        `${name} must be a comma-separated list of origins such as https://console.example.gov.uk; "${value}" is not one.`,
+      );
+    }
+    if (parsed.origin !== value) {
+      throw new ConfigError(
+        `${name}: "${value}" is not an origin (scheme://host[:port], no path or trailing slash); did you mean "${parsed.origin}"?`,
+      );
+    }
+    return value;
+  });
+}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+/** Reads and validates the environment once. Throws ConfigError with a sentence saying what to set. */
+export function loadConfig(env: Env = process.env): AppConfig {
+  const databaseUrl = postgresUrl(env, 'DATABASE_URL');
+  const tokenSecret = text(env, 'OFD_TOKEN_SECRET');
+  if (tokenSecret !== undefined && tokenSecret.length < 32) {
+    throw new ConfigError(
+      'OFD_TOKEN_SECRET must be at least 32 characters long. Generate one with: node -e "console.log(require(\'crypto\').randomBytes(48).toString(\'base64url\'))"',
+    );
+  }
+  if (databaseUrl !== undefined && tokenSecret === undefined) {
+    throw new ConfigError(
+      'OFD_TOKEN_SECRET is not set. With DATABASE_URL the token signing secret must come from the environment: set OFD_TOKEN_SECRET to a random string of at least 32 characters.',
+    );
+  }
+  const adminEmail = text(env, 'OFD_ADMIN_EMAIL');
+  const adminPassword = env.OFD_ADMIN_PASSWORD === '' ? undefined : env.OFD_ADMIN_PASSWORD;
+  if ((adminEmail === undefined) !== (adminPassword === undefined)) {
+    throw new ConfigError(
+      'OFD_ADMIN_EMAIL and OFD_ADMIN_PASSWORD go together: set both to create the first admin, or neither.',
+    );
+  }
+  return {
+    port: integer(env, 'PORT', 3000, 1, 65535),
+    host: text(env, 'HOST') ?? '0.0.0.0',
+    databaseUrl,
+    dataDir: resolve(text(env, 'OFD_DATA_DIR') ?? './data'),
+    embeddedPostgresPort: integer(env, 'OFD_EMBEDDED_PG_PORT', 54329, 1024, 65535),
+    tokenSecret,
+    accessTokenTtlSeconds: integer(env, 'OFD_ACCESS_TOKEN_TTL_SECONDS', 900, 30, 3600),
+    sessionTtlSeconds: integer(env, 'OFD_SESSION_TTL_SECONDS', 43200, 300, 2592000),
+    corsOrigins: origins(env, 'OFD_CORS_ORIGINS'),
+    logLevel: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, 'info'),
+    adminEmail,
+    adminPassword,
+    loginMaxFailuresPerAccount: integer(env, 'OFD_LOGIN_MAX_FAILURES_PER_ACCOUNT', 5, 1, 1000),
+    loginMaxFailuresPerAddress: integer(env, 'OFD_LOGIN_MAX_FAILURES_PER_ADDRESS', 30, 1, 100000),
+    loginFailureWindowSeconds: integer(env, 'OFD_LOGIN_FAILURE_WINDOW_SECONDS', 900, 10, 86400),
+    rateLimitPerMinute: integer(env, 'OFD_RATE_LIMIT_PER_MINUTE', 1200, 1, 10000000),
+    trustProxy: boolean(env, 'OFD_TRUST_PROXY', false),
+    dbPoolSize: integer(env, 'OFD_DB_POOL_SIZE', 10, 1, 200),
+  };
+}
+
+/**
+ * The token secret for the embedded database: read from the data folder, or generated there once.
+ * Only ever used when DATABASE_URL is absent (loadConfig refuses a server database without a secret).
+ */
+export function embeddedTokenSecret(dataDir: string): string {
+  const dir = join(dataDir, 'secrets');
+  const file = join(dir, 'token-secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  const secret = randomBytes(48).toString('base64url');
+  writeFileSync(file, `${secret}\n`, { mode: 0o600, flag: 'wx' });
+  return secret;
+}

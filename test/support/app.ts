@@ -1,0 +1,116 @@
+import 'reflect-metadata';
+import { randomBytes, randomUUID } from 'node:crypto';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import request from 'supertest';
+import type { DataSource } from 'typeorm';
+import type { Server } from 'node:http';
+import { createApp } from '../../src/app.setup.js';
+import { loadConfig, type ResolvedConfig } from '../../src/config/app-config.js';
+import type { Role } from '../../src/common/auth/roles.js';
+import { hashPassword } from '../../src/auth/users/password-policy.js';
+import { createTestDatabase } from './database.js';
+
+export interface TestApp {
+  app: NestFastifyApplication;
+  config: ResolvedConfig;
+  db: DataSource;
+  http: () => ReturnType<typeof request>;
+  close: () => Promise<void>;
+}
+
+/** Boots the real application module on a database of its own, as `npm start` would. */
+export async function startTestApp(overrides: Partial<ResolvedConfig> = {}): Promise<TestApp> {
+  const databaseUrl = await createTestDatabase();
+  const config: ResolvedConfig = {
+    ...loadConfig({}),
+    databaseUrl,
+    tokenSecret: randomBytes(32).toString('base64url'),
+    logLevel: 'silent',
+    dbPoolSize: 4,
+    ...overrides,
+  };
+  const app = await createApp(config);
+  await app.getHttpAdapter().getInstance().ready();
+  const server = app.getHttpServer() as Server;
+  return {
+    app,
+    config,
+    db: app.get<DataSource>(getDataSourceToken()),
+    http: () => request(server),
+    close: () => app.close(),
+  };
+}
+
+/** A password that passes the policy, shared by every user the factories make. */
+export const TEST_PASSWORD = 'violet lantern orchard 42';
+let testPasswordHash: Promise<string> | undefined;
+
+export interface TestOrganisation {
+  id: string;
+  name: string;
+  kind: 'front_door' | 'partner';
+}
+
+export async function makeOrganisation(
+  t: TestApp,
+  kind: 'front_door' | 'partner' = 'partner',
+  name = `Organisation ${randomUUID().slice(0, 8)}`,
+): Promise<TestOrganisation> {
+  const rows = (await t.db.query(
+    `INSERT INTO organisations (name, kind) VALUES ($1, $2) RETURNING id`,
+    [name, kind],
+  )) as { id: string }[];
+  return { id: rows[0]!.id, name, kind };
+}
+
+export interface TestUser {
+  id: string;
+  email: string;
+  role: Role;
+  organisationId: string;
+  password: string;
+}
+
+/** A user of this role (in a new organisation of the right kind, unless one is given). */
+export async function makeUser(
+  t: TestApp,
+  role: Role,
+  options: { organisationId?: string; active?: boolean } = {},
+): Promise<TestUser> {
+  testPasswordHash ??= hashPassword(TEST_PASSWORD);
+  const organisationId =
+    options.organisationId ?? (await makeOrganisation(t, role === 'partner' ? 'partner' : 'front_door')).id;
+  const email = `${role}.${randomUUID().slice(0, 8)}@test.example`;
+  const rows = (await t.db.query(
+    `INSERT INTO users (email, name, password_hash, role, organisation_id, active)
+     VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+    [email, `Test ${role}`, await testPasswordHash, role, organisationId, options.active ?? true],
+  )) as { id: string }[];
+  return { id: rows[0]!.id, email, role, organisationId, password: TEST_PASSWORD };
+}
+
+export interface Tokens {
+  accessToken: string;
+  refreshToken: string;
+}
+
+export async function login(t: TestApp, user: { email: string; password: string }): Promise<Tokens> {
+  const response = await t.http().post('/api/auth/login').send({ email: user.email, password: user.password });
+  if (response.status !== 200) {
+    throw new Error(`login failed: ${response.status} ${JSON.stringify(response.body)}`);
+  }
+  return response.body as Tokens;
+}
+
+/** A user of this role, signed in. */
+export async function signedIn(
+  t: TestApp,
+  role: Role,
+  options: { organisationId?: string } = {},
+): Promise<TestUser & Tokens> {
+  const user = await makeUser(t, role, options);
+  return { ...user, ...(await login(t, user)) };
+}
+
+export const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });

@@ -1,0 +1,45 @@
+import { randomUUID } from 'node:crypto';
+import pg from 'pg';
+import { runMigrations } from '../../src/database/data-source.js';
+
+const TEMPLATE = 'ofd_template';
+/** Any fixed number: one worker at a time builds the template or copies it. */
+const LOCK_KEY = 7_140_319;
+
+function adminUrl(): string {
+  const url = process.env.OFD_TEST_ADMIN_URL;
+  if (url === undefined) throw new Error('OFD_TEST_ADMIN_URL is not set: run the e2e tests through jest (global setup)');
+  return url;
+}
+
+export function urlFor(database: string): string {
+  const url = new URL(adminUrl());
+  url.pathname = `/${database}`;
+  return url.toString();
+}
+
+/**
+ * A fresh database for one test file, copied from a template built once per run by the real
+ * migrations (never synchronize). Returns its URL.
+ */
+export async function createTestDatabase(): Promise<string> {
+  const admin = new pg.Client({ connectionString: adminUrl() });
+  await admin.connect();
+  try {
+    await admin.query('SELECT pg_advisory_lock($1)', [LOCK_KEY]);
+    const exists = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [TEMPLATE]);
+    if (exists.rowCount === 0) {
+      const building = `${TEMPLATE}_building`;
+      await admin.query(`DROP DATABASE IF EXISTS ${building}`);
+      await admin.query(`CREATE DATABASE ${building}`);
+      await runMigrations(urlFor(building));
+      await admin.query(`ALTER DATABASE ${building} RENAME TO ${TEMPLATE}`);
+    }
+    const name = `ofd_test_${randomUUID().replaceAll('-', '')}`;
+    await admin.query(`CREATE DATABASE ${name} TEMPLATE ${TEMPLATE}`);
+    return urlFor(name);
+  } finally {
+    await admin.query('SELECT pg_advisory_unlock($1)', [LOCK_KEY]).catch(() => undefined);
+    await admin.end();
+  }
+}
