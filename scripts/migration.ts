@@ -24,16 +24,24 @@ async function revert(url: string): Promise<void> {
 
 function generate(name: string | undefined, diff: { up: string[]; down: string[] }): string {
   if (name === undefined || !/^[A-Z][A-Za-z0-9]+$/.test(name)) {
-    throw new ConfigError('Name the migration in VerbNoun form: npm run migration:generate -- CreateReferrals');
+    throw new ConfigError(
+      'Name the migration in VerbNoun form: npm run migration:generate -- CreateReferrals',
+    );
   }
   const timestamp = Date.now();
   const className = `${name}${timestamp}`;
   const root = projectRoot();
   const file = `${timestamp}-${name}`;
-  writeFileSync(join(root, 'migrations', `${file}.ts`), migrationSource(className, className, diff));
+  writeFileSync(
+    join(root, 'migrations', `${file}.ts`),
+    migrationSource(className, className, diff),
+  );
   const indexPath = join(root, 'migrations', 'index.ts');
   const index = readFileSync(indexPath, 'utf8')
-    .replace(/^(\/\/ imports: new ones go above this line)$/m, `import { ${className} } from './${file}.js';\n$1`)
+    .replace(
+      /^(\/\/ imports: new ones go above this line)$/m,
+      `import { ${className} } from './${file}.js';\n$1`,
+    )
     .replace(/^(\s*\/\/ migrations: new ones go above this line)$/m, `  ${className},\n$1`);
   writeFileSync(indexPath, index);
   return `migrations/${file}.ts`;

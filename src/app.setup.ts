@@ -61,7 +61,10 @@ export async function createApp(config: ResolvedConfig): Promise<NestFastifyAppl
     // Per signed-in token where there is one (a call centre shares one address), else per address.
     keyGenerator: (request) => request.headers.authorization ?? request.ip,
     errorResponseBuilder: () =>
-      new HttpException({ code: 'RATE_LIMITED', message: 'Too many requests; wait a moment and try again.' }, 429),
+      new HttpException(
+        { code: 'RATE_LIMITED', message: 'Too many requests; wait a moment and try again.' },
+        429,
+      ),
   });
 
   const document = SwaggerModule.createDocument(

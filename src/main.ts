@@ -25,11 +25,16 @@ async function main(): Promise<void> {
   const database = await openDatabase(config, (message) => say('info', message));
   let closing = false;
   const stopDatabase = async () => {
-    await database.close().catch((error: unknown) => say('error', `Stopping PostgreSQL: ${String(error)}`));
+    await database
+      .close()
+      .catch((error: unknown) => say('error', `Stopping PostgreSQL: ${String(error)}`));
   };
   try {
     const applied = await runMigrations(database.config.databaseUrl);
-    say('info', applied.length > 0 ? `Applied migrations: ${applied.join(', ')}` : 'The schema is up to date');
+    say(
+      'info',
+      applied.length > 0 ? `Applied migrations: ${applied.join(', ')}` : 'The schema is up to date',
+    );
     const app = await createApp(database.config);
     const shutdown = (signal: NodeJS.Signals) => {
       if (closing) return;
@@ -47,7 +52,10 @@ async function main(): Promise<void> {
     };
     for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, shutdown);
     await app.listen({ port: database.config.port, host: database.config.host });
-    say('info', `One Front Door is listening on http://localhost:${database.config.port} (API under /api, docs at /docs)`);
+    say(
+      'info',
+      `One Front Door is listening on http://localhost:${database.config.port} (API under /api, docs at /docs)`,
+    );
   } catch (error) {
     say('error', `Start-up failed: ${error instanceof Error ? error.message : String(error)}`);
     await stopDatabase();

@@ -37,6 +37,6 @@ export class AuditEntry {
   @Column({ name: 'correlation_id', type: 'varchar', length: 64, nullable: true })
   correlationId: string | null;
 
-  @Column({ type: 'jsonb', default: () => "'{}'::jsonb" })
+  @Column({ type: 'jsonb' })
   details: Record<string, unknown>;
 }

@@ -2,6 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor } from '../common/auth/actor.js';
+import type { Page } from '../common/http/pagination.js';
+import type { AuditEntryResponse, AuditQuery } from './audit.dto.js';
+import { AuditRepository } from './audit.repository.js';
 
 /** Who acted: a signed-in actor, or (before sign-in) just the request's correlation id. */
 export type AuditActor =
@@ -20,9 +23,47 @@ export interface AuditRecord {
 /** Writes the append-only audit trail, inside the caller's transaction when one is given. */
 @Injectable()
 export class AuditService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly entries: AuditRepository,
+  ) {}
 
-  async record(record: AuditRecord, manager: EntityManager = this.dataSource.manager): Promise<void> {
+  async list(query: AuditQuery): Promise<Page<AuditEntryResponse>> {
+    const [rows, total] = await this.entries.findPage(
+      {
+        entityType: query.entityType,
+        entityId: query.entityId,
+        actorUserId: query.actorUserId,
+        action: query.action,
+        from: query.from === undefined ? undefined : new Date(query.from),
+        to: query.to === undefined ? undefined : new Date(query.to),
+      },
+      query.page,
+      query.perPage,
+    );
+    return {
+      items: rows.map((row) => ({
+        id: row.id,
+        occurredAt: row.occurredAt.toISOString(),
+        actorUserId: row.actorUserId,
+        actorOrganisationId: row.actorOrganisationId,
+        actorRole: row.actorRole,
+        action: row.action,
+        entityType: row.entityType,
+        entityId: row.entityId,
+        correlationId: row.correlationId,
+        details: row.details,
+      })),
+      total,
+      page: query.page,
+      perPage: query.perPage,
+    };
+  }
+
+  async record(
+    record: AuditRecord,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<void> {
     await manager.query(
       `INSERT INTO audit_log (actor_user_id, actor_organisation_id, actor_role, action, entity_type, entity_id, correlation_id, details)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,

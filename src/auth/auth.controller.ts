@@ -1,7 +1,17 @@
 import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
-import { ApiNoContentResponse, ApiOkResponse, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
+import {
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiTags,
+  ApiTooManyRequestsResponse,
+} from '@nestjs/swagger';
 import { AnyRole, Public } from '../common/auth/access.decorators.js';
-import { CurrentActor, CurrentRequest, type Actor, type RequestContext } from '../common/auth/actor.js';
+import {
+  CurrentActor,
+  CurrentRequest,
+  type Actor,
+  type RequestContext,
+} from '../common/auth/actor.js';
 import { LoginRequest, MeResponse, RefreshRequest, TokenResponse } from './auth.dto.js';
 import { AuthService } from './auth.service.js';
 
@@ -14,8 +24,13 @@ export class AuthController {
   @HttpCode(200)
   @Public()
   @ApiOkResponse({ type: TokenResponse })
-  @ApiTooManyRequestsResponse({ description: 'Too many failed attempts for this account or address.' })
-  login(@Body() body: LoginRequest, @CurrentRequest() request: RequestContext): Promise<TokenResponse> {
+  @ApiTooManyRequestsResponse({
+    description: 'Too many failed attempts for this account or address.',
+  })
+  login(
+    @Body() body: LoginRequest,
+    @CurrentRequest() request: RequestContext,
+  ): Promise<TokenResponse> {
     return this.auth.login(body, request);
   }
 
@@ -23,7 +38,10 @@ export class AuthController {
   @HttpCode(200)
   @Public()
   @ApiOkResponse({ type: TokenResponse })
-  refresh(@Body() body: RefreshRequest, @CurrentRequest() request: RequestContext): Promise<TokenResponse> {
+  refresh(
+    @Body() body: RefreshRequest,
+    @CurrentRequest() request: RequestContext,
+  ): Promise<TokenResponse> {
     return this.auth.refresh(body.refreshToken, request);
   }
 

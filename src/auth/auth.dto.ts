@@ -5,7 +5,9 @@ import { ROLES, type Role } from '../common/auth/roles.js';
 
 export class LoginRequest {
   @ApiProperty({ example: 'handler@onefrontdoor.example' })
-  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value))
+  @Transform(({ value }: { value: unknown }) =>
+    typeof value === 'string' ? value.trim().toLowerCase() : value,
+  )
   @IsEmail()
   @MaxLength(254)
   email: string;
@@ -18,7 +20,9 @@ export class LoginRequest {
 }
 
 export class RefreshRequest {
-  @ApiProperty({ description: 'The refresh token from the last login or refresh. Each one works once.' })
+  @ApiProperty({
+    description: 'The refresh token from the last login or refresh. Each one works once.',
+  })
   @IsString()
   @MinLength(20)
   @MaxLength(200)
@@ -42,7 +46,10 @@ export class TokenResponse {
   @ApiProperty({ description: 'Exchange at POST /api/auth/refresh for a new pair; works once.' })
   refreshToken: string;
 
-  @ApiProperty({ format: 'date-time', description: 'When the session ends and a new login is needed.' })
+  @ApiProperty({
+    format: 'date-time',
+    description: 'When the session ends and a new login is needed.',
+  })
   refreshExpiresAt: string;
 
   @ApiProperty({ type: MeResponse }) user: MeResponse;

@@ -45,7 +45,11 @@ export class AuthService {
     if (user === undefined || !passwordOk || !user.active || !user.organisationActive) {
       await this.throttle.recordFailure(request.email, context.address);
       const reason =
-        user === undefined ? 'unknown_account' : !passwordOk ? 'wrong_password' : 'account_disabled';
+        user === undefined
+          ? 'unknown_account'
+          : !passwordOk
+            ? 'wrong_password'
+            : 'account_disabled';
       await this.audit.record({
         actor: { correlationId: context.correlationId },
         action: 'auth.login_failed',
@@ -67,10 +71,19 @@ export class AuthService {
     const expiresAt = new Date(Date.now() + this.config.sessionTtlSeconds * 1000);
     const refresh = this.tokens.newRefreshToken();
     await this.dataSource.transaction(async (manager) => {
-      await this.sessions.createSession(manager, { id: sessionId, userId: user.id, expiresAt }, refresh.hash);
+      await this.sessions.createSession(
+        manager,
+        { id: sessionId, userId: user.id, expiresAt },
+        refresh.hash,
+      );
       await this.audit.record(
         {
-          actor: { userId: user.id, organisationId: user.organisationId, role: user.role, correlationId: context.correlationId },
+          actor: {
+            userId: user.id,
+            organisationId: user.organisationId,
+            role: user.role,
+            correlationId: context.correlationId,
+          },
           action: 'auth.login',
           entityType: 'session',
           entityId: sessionId,
@@ -88,12 +101,22 @@ export class AuthService {
     const outcome = await this.dataSource.transaction(async (manager) => {
       const row = await this.sessions.lockRefreshToken(manager, hash);
       if (row === undefined) return { kind: 'invalid' as const };
-      const actor = { userId: row.userId, organisationId: row.organisationId, role: row.role, correlationId: context.correlationId };
+      const actor = {
+        userId: row.userId,
+        organisationId: row.organisationId,
+        role: row.role,
+        correlationId: context.correlationId,
+      };
       if (row.usedAt !== null) {
         if (row.sessionRevokedAt === null) {
           await this.sessions.revokeSession(manager, row.sessionId, 'refresh_reused');
           await this.audit.record(
-            { actor, action: 'auth.refresh_reused', entityType: 'session', entityId: row.sessionId },
+            {
+              actor,
+              action: 'auth.refresh_reused',
+              entityType: 'session',
+              entityId: row.sessionId,
+            },
             manager,
           );
         }
@@ -117,7 +140,13 @@ export class AuthService {
       case 'rotated': {
         const { row } = outcome;
         return this.tokenResponse(
-          { userId: row.userId, email: row.email, name: row.name, role: row.role, organisationId: row.organisationId },
+          {
+            userId: row.userId,
+            email: row.email,
+            name: row.name,
+            role: row.role,
+            organisationId: row.organisationId,
+          },
           row.sessionId,
           next.token,
           row.sessionExpiresAt,
@@ -163,7 +192,13 @@ export class AuthService {
       expiresAt: access.expiresAt.toISOString(),
       refreshToken,
       refreshExpiresAt: refreshExpiresAt.toISOString(),
-      user: { id: user.userId, email: user.email, name: user.name, role: user.role, organisationId: user.organisationId },
+      user: {
+        id: user.userId,
+        email: user.email,
+        name: user.name,
+        role: user.role,
+        organisationId: user.organisationId,
+      },
     };
   }
 }

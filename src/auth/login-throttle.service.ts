@@ -25,13 +25,15 @@ export class LoginThrottleService {
   /** Refuses with 429 while either the account or the address has too many recent failures. */
   async assertAllowed(email: string, address: string): Promise<void> {
     const keys = this.keys(email, address);
-    const rows = (await this.dataSource.query(
+    const rows = await this.dataSource.query<
+      { key_hash: string; failures: number; oldest: number }[]
+    >(
       `SELECT key_hash, count(*)::int AS failures, extract(epoch FROM min(failed_at))::float8 AS oldest
          FROM auth_login_failures
         WHERE key_hash = ANY($1::text[]) AND failed_at > now() - make_interval(secs => $2)
         GROUP BY key_hash`,
       [[keys.account, keys.address], this.config.loginFailureWindowSeconds],
-    )) as { key_hash: string; failures: number; oldest: number }[];
+    );
     for (const row of rows) {
       const limit =
         row.key_hash === keys.account

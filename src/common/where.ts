@@ -3,5 +3,7 @@
  * would otherwise match everything), so optional filters are removed explicitly.
  */
 export function givenFilters<T extends Record<string, unknown>>(filters: T): Partial<T> {
-  return Object.fromEntries(Object.entries(filters).filter(([, value]) => value !== undefined)) as Partial<T>;
+  return Object.fromEntries(
+    Object.entries(filters).filter(([, value]) => value !== undefined),
+  ) as Partial<T>;
 }

@@ -118,7 +118,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const tokenSecret = text(env, 'OFD_TOKEN_SECRET');
   if (tokenSecret !== undefined && tokenSecret.length < 32) {
     throw new ConfigError(
-      'OFD_TOKEN_SECRET must be at least 32 characters long. Generate one with: node -e "console.log(require(\'crypto\').randomBytes(48).toString(\'base64url\'))"',
+      "OFD_TOKEN_SECRET must be at least 32 characters long. Generate one with: node -e \"console.log(require('crypto').randomBytes(48).toString('base64url'))\"",
     );
   }
   if (databaseUrl !== undefined && tokenSecret === undefined) {

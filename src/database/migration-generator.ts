@@ -27,7 +27,9 @@ export async function schemaDiff(url: string): Promise<SchemaDiff> {
 /** The text of a migration file for the given diff, in the project's migration style. */
 export function migrationSource(className: string, name: string, diff: SchemaDiff): string {
   const lines = (queries: string[]) =>
-    queries.map((query) => `    await queryRunner.query(\`${query.replace(/[`\\]/g, '\\$&')}\`);`).join('\n');
+    queries
+      .map((query) => `    await queryRunner.query(\`${query.replace(/[`\\]/g, '\\$&')}\`);`)
+      .join('\n');
   return `import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 export class ${className} implements MigrationInterface {

@@ -11,11 +11,19 @@ export interface OpenDatabase {
  * DATABASE_URL set: use that server and start nothing. Otherwise start the embedded PostgreSQL
  * in OFD_DATA_DIR, and keep a generated token secret there unless OFD_TOKEN_SECRET is given.
  */
-export async function openDatabase(config: AppConfig, log: (message: string) => void): Promise<OpenDatabase> {
+export async function openDatabase(
+  config: AppConfig,
+  log: (message: string) => void,
+): Promise<OpenDatabase> {
   if (config.databaseUrl !== undefined && config.tokenSecret !== undefined) {
-    return { config: { ...config, databaseUrl: config.databaseUrl, tokenSecret: config.tokenSecret }, close: async () => undefined };
+    return {
+      config: { ...config, databaseUrl: config.databaseUrl, tokenSecret: config.tokenSecret },
+      close: () => Promise.resolve(),
+    };
   }
-  log(`Starting the embedded PostgreSQL (data in ${config.dataDir}, port ${config.embeddedPostgresPort})`);
+  log(
+    `Starting the embedded PostgreSQL (data in ${config.dataDir}, port ${config.embeddedPostgresPort})`,
+  );
   const embedded = await startEmbeddedPostgres({
     dataDir: config.dataDir,
     port: config.embeddedPostgresPort,

@@ -33,7 +33,9 @@ export class HealthController {
   @Get('ready')
   @HealthCheck()
   @ApiOkResponse({ description: '{ "status": "ok", "info": {...} }' })
-  @ApiServiceUnavailableResponse({ description: 'The database does not answer or migrations are pending.' })
+  @ApiServiceUnavailableResponse({
+    description: 'The database does not answer or migrations are pending.',
+  })
   ready(): Promise<HealthCheckResult> {
     return this.health.check([
       () => this.database.pingCheck('database', { timeout: 2000 }),

@@ -4,7 +4,6 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import request from 'supertest';
 import type { DataSource } from 'typeorm';
-import type { Server } from 'node:http';
 import { createApp } from '../../src/app.setup.js';
 import { loadConfig, type ResolvedConfig } from '../../src/config/app-config.js';
 import type { Role } from '../../src/common/auth/roles.js';
@@ -21,7 +20,7 @@ export interface TestApp {
 
 /** Boots the real application module on a database of its own, as `npm start` would. */
 export async function startTestApp(overrides: Partial<ResolvedConfig> = {}): Promise<TestApp> {
-  const databaseUrl = await createTestDatabase();
+  const databaseUrl = overrides.databaseUrl ?? (await createTestDatabase());
   const config: ResolvedConfig = {
     ...loadConfig({}),
     databaseUrl,
@@ -32,7 +31,7 @@ export async function startTestApp(overrides: Partial<ResolvedConfig> = {}): Pro
   };
   const app = await createApp(config);
   await app.getHttpAdapter().getInstance().ready();
-  const server = app.getHttpServer() as Server;
+  const server = app.getHttpServer();
   return {
     app,
     config,
@@ -57,11 +56,11 @@ export async function makeOrganisation(
   kind: 'front_door' | 'partner' = 'partner',
   name = `Organisation ${randomUUID().slice(0, 8)}`,
 ): Promise<TestOrganisation> {
-  const rows = (await t.db.query(
+  const rows = await t.db.query<{ id: string }[]>(
     `INSERT INTO organisations (name, kind) VALUES ($1, $2) RETURNING id`,
     [name, kind],
-  )) as { id: string }[];
-  return { id: rows[0]!.id, name, kind };
+  );
+  return { id: rows[0].id, name, kind };
 }
 
 export interface TestUser {
@@ -80,14 +79,15 @@ export async function makeUser(
 ): Promise<TestUser> {
   testPasswordHash ??= hashPassword(TEST_PASSWORD);
   const organisationId =
-    options.organisationId ?? (await makeOrganisation(t, role === 'partner' ? 'partner' : 'front_door')).id;
+    options.organisationId ??
+    (await makeOrganisation(t, role === 'partner' ? 'partner' : 'front_door')).id;
   const email = `${role}.${randomUUID().slice(0, 8)}@test.example`;
-  const rows = (await t.db.query(
+  const rows = await t.db.query<{ id: string }[]>(
     `INSERT INTO users (email, name, password_hash, role, organisation_id, active)
      VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
     [email, `Test ${role}`, await testPasswordHash, role, organisationId, options.active ?? true],
-  )) as { id: string }[];
-  return { id: rows[0]!.id, email, role, organisationId, password: TEST_PASSWORD };
+  );
+  return { id: rows[0].id, email, role, organisationId, password: TEST_PASSWORD };
 }
 
 export interface Tokens {
@@ -95,8 +95,14 @@ export interface Tokens {
   refreshToken: string;
 }
 
-export async function login(t: TestApp, user: { email: string; password: string }): Promise<Tokens> {
-  const response = await t.http().post('/api/auth/login').send({ email: user.email, password: user.password });
+export async function login(
+  t: TestApp,
+  user: { email: string; password: string },
+): Promise<Tokens> {
+  const response = await t
+    .http()
+    .post('/api/auth/login')
+    .send({ email: user.email, password: user.password });
   if (response.status !== 200) {
     throw new Error(`login failed: ${response.status} ${JSON.stringify(response.body)}`);
   }

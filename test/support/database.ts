@@ -8,7 +8,8 @@ const LOCK_KEY = 7_140_319;
 
 function adminUrl(): string {
   const url = process.env.OFD_TEST_ADMIN_URL;
-  if (url === undefined) throw new Error('OFD_TEST_ADMIN_URL is not set: run the e2e tests through jest (global setup)');
+  if (url === undefined)
+    throw new Error('OFD_TEST_ADMIN_URL is not set: run the e2e tests through jest (global setup)');
   return url;
 }
 

@@ -35,18 +35,26 @@ export class SessionRepository {
    * are active. Runs on every authenticated request: one indexed query.
    */
   async findLiveSessionUser(sessionId: string): Promise<LiveSessionUser | undefined> {
-    const rows = (await this.dataSource.query(
+    const rows = await this.dataSource.query<
+      { id: string; email: string; name: string; role: Role; organisation_id: string }[]
+    >(
       `SELECT u.id, u.email, u.name, u.role, u.organisation_id
          FROM auth_sessions s
          JOIN users u ON u.id = s.user_id
          JOIN organisations o ON o.id = u.organisation_id
         WHERE s.id = $1 AND s.revoked_at IS NULL AND s.expires_at > now() AND u.active AND o.active`,
       [sessionId],
-    )) as { id: string; email: string; name: string; role: Role; organisation_id: string }[];
+    );
     const row = rows[0];
     return row === undefined
       ? undefined
-      : { userId: row.id, email: row.email, name: row.name, role: row.role, organisationId: row.organisation_id };
+      : {
+          userId: row.id,
+          email: row.email,
+          name: row.name,
+          role: row.role,
+          organisationId: row.organisation_id,
+        };
   }
 
   async createSession(
@@ -62,16 +70,38 @@ export class SessionRepository {
     await this.addRefreshToken(manager, session.id, refreshTokenHash);
   }
 
-  async addRefreshToken(manager: EntityManager, sessionId: string, tokenHash: string): Promise<void> {
-    await manager.query(`INSERT INTO auth_refresh_tokens (token_hash, session_id) VALUES ($1, $2)`, [
-      tokenHash,
-      sessionId,
-    ]);
+  async addRefreshToken(
+    manager: EntityManager,
+    sessionId: string,
+    tokenHash: string,
+  ): Promise<void> {
+    await manager.query(
+      `INSERT INTO auth_refresh_tokens (token_hash, session_id) VALUES ($1, $2)`,
+      [tokenHash, sessionId],
+    );
   }
 
   /** The refresh token with its session and user, locked until the transaction ends. */
-  async lockRefreshToken(manager: EntityManager, tokenHash: string): Promise<RefreshTokenRow | undefined> {
-    const rows = (await manager.query(
+  async lockRefreshToken(
+    manager: EntityManager,
+    tokenHash: string,
+  ): Promise<RefreshTokenRow | undefined> {
+    const rows = await manager.query<
+      {
+        token_hash: string;
+        used_at: Date | null;
+        session_id: string;
+        expires_at: Date;
+        revoked_at: Date | null;
+        user_id: string;
+        role: Role;
+        organisation_id: string;
+        email: string;
+        name: string;
+        user_active: boolean;
+        organisation_active: boolean;
+      }[]
+    >(
       `SELECT t.token_hash, t.used_at, s.id AS session_id, s.expires_at, s.revoked_at,
               u.id AS user_id, u.role, u.organisation_id, u.email, u.name, u.active AS user_active,
               o.active AS organisation_active
@@ -82,20 +112,7 @@ export class SessionRepository {
         WHERE t.token_hash = $1
         FOR UPDATE OF t, s`,
       [tokenHash],
-    )) as {
-      token_hash: string;
-      used_at: Date | null;
-      session_id: string;
-      expires_at: Date;
-      revoked_at: Date | null;
-      user_id: string;
-      role: Role;
-      organisation_id: string;
-      email: string;
-      name: string;
-      user_active: boolean;
-      organisation_active: boolean;
-    }[];
+    );
     const row = rows[0];
     if (row === undefined) return undefined;
     return {
@@ -115,7 +132,9 @@ export class SessionRepository {
   }
 
   async markRefreshTokenUsed(manager: EntityManager, tokenHash: string): Promise<void> {
-    await manager.query(`UPDATE auth_refresh_tokens SET used_at = now() WHERE token_hash = $1`, [tokenHash]);
+    await manager.query(`UPDATE auth_refresh_tokens SET used_at = now() WHERE token_hash = $1`, [
+      tokenHash,
+    ]);
   }
 
   async revokeSession(manager: EntityManager, sessionId: string, reason: string): Promise<void> {
@@ -126,13 +145,17 @@ export class SessionRepository {
   }
 
   /** Ends every live session of these users (disabled, role changed, organisation deactivated). */
-  async revokeSessionsOfUsers(manager: EntityManager, userIds: string[], reason: string): Promise<number> {
+  async revokeSessionsOfUsers(
+    manager: EntityManager,
+    userIds: string[],
+    reason: string,
+  ): Promise<number> {
     if (userIds.length === 0) return 0;
-    const result = (await manager.query(
+    const result = await manager.query<[unknown[], number]>(
       `UPDATE auth_sessions SET revoked_at = now(), revoked_reason = $2
         WHERE user_id = ANY($1::uuid[]) AND revoked_at IS NULL`,
       [userIds, reason],
-    )) as [unknown[], number];
+    );
     return result[1];
   }
 }

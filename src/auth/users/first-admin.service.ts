@@ -2,7 +2,8 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../../audit/audit.service.js';
-import type { ResolvedConfig } from '../../config/app-config.js';
+import { ConfigError, type ResolvedConfig } from '../../config/app-config.js';
+import { AppError } from '../../common/errors/app-error.js';
 import { APP_CONFIG } from '../../config/config.module.js';
 import { OrganisationService } from '../../service-directory/organisations/organisation.service.js';
 import { checkPassword, hashPassword } from './password-policy.js';
@@ -28,7 +29,12 @@ export class FirstAdminService implements OnApplicationBootstrap {
     const { adminEmail, adminPassword } = this.config;
     if (adminEmail === undefined || adminPassword === undefined) return;
     const email = adminEmail.toLowerCase();
-    checkPassword(adminPassword, { email });
+    try {
+      checkPassword(adminPassword, { email });
+    } catch (error) {
+      if (error instanceof AppError) throw new ConfigError(`OFD_ADMIN_PASSWORD: ${error.message}`);
+      throw error;
+    }
     const passwordHash = await hashPassword(adminPassword);
     const created = await this.dataSource.transaction(async (manager) => {
       await manager.query('SELECT pg_advisory_xact_lock($1)', [FIRST_ADMIN_LOCK_KEY]);
@@ -54,6 +60,7 @@ export class FirstAdminService implements OnApplicationBootstrap {
       );
       return user.id;
     });
-    if (created !== undefined) this.logger.log({ userId: created }, 'Created the first admin from OFD_ADMIN_EMAIL');
+    if (created !== undefined)
+      this.logger.log({ userId: created }, 'Created the first admin from OFD_ADMIN_EMAIL');
   }
 }

@@ -27,7 +27,9 @@ function isTrivial(password: string): boolean {
   const chars = [...password];
   if (new Set(chars).size <= 2) return true;
   // A run up or down the character table (abcdefghijkl, 987654321098...) throughout.
-  const steps = new Set(chars.slice(1).map((c, i) => (c.codePointAt(0) ?? 0) - (chars[i]?.codePointAt(0) ?? 0)));
+  const steps = new Set(
+    chars.slice(1).map((c, i) => (c.codePointAt(0) ?? 0) - (chars[i]?.codePointAt(0) ?? 0)),
+  );
   return steps.size === 1 && [...steps].every((step) => Math.abs(step) === 1);
 }
 
@@ -40,10 +42,16 @@ export function checkPassword(password: string, context: { email?: string } = {}
     throw new AppError('bad_request', code, message, { fields: { password: [message] } });
   };
   if ([...password].length < PASSWORD_MIN_LENGTH) {
-    refuse('PASSWORD_TOO_SHORT', `The password must be at least ${PASSWORD_MIN_LENGTH} characters long.`);
+    refuse(
+      'PASSWORD_TOO_SHORT',
+      `The password must be at least ${PASSWORD_MIN_LENGTH} characters long.`,
+    );
   }
   if ([...password].length > PASSWORD_MAX_LENGTH) {
-    refuse('PASSWORD_TOO_LONG', `The password must be at most ${PASSWORD_MAX_LENGTH} characters long.`);
+    refuse(
+      'PASSWORD_TOO_LONG',
+      `The password must be at most ${PASSWORD_MAX_LENGTH} characters long.`,
+    );
   }
   const lower = password.toLowerCase();
   const emailName = context.email?.split('@')[0]?.toLowerCase();
@@ -53,7 +61,10 @@ export function checkPassword(password: string, context: { email?: string } = {}
     lower.includes('onefrontdoor') ||
     (emailName !== undefined && emailName.length >= 4 && lower.includes(emailName))
   ) {
-    refuse('PASSWORD_TOO_COMMON', 'This password is too easy to guess; choose a longer or less common one (a few unrelated words work well).');
+    refuse(
+      'PASSWORD_TOO_COMMON',
+      'This password is too easy to guess; choose a longer or less common one (a few unrelated words work well).',
+    );
   }
 }
 

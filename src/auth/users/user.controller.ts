@@ -3,7 +3,13 @@ import { ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from 
 import { Roles } from '../../common/auth/access.decorators.js';
 import { CurrentActor, type Actor } from '../../common/auth/actor.js';
 import { UuidParam } from '../../common/http/uuid-param.js';
-import { CreateUserRequest, ListUsersQuery, UpdateUserRequest, UserPage, UserResponse } from './user.dto.js';
+import {
+  CreateUserRequest,
+  ListUsersQuery,
+  UpdateUserRequest,
+  UserPage,
+  UserResponse,
+} from './user.dto.js';
 import { UserService } from './user.service.js';
 
 @ApiTags('users')

@@ -18,7 +18,8 @@ import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from './password-policy.js';
 
 const lowerCaseTrimmed = ({ value }: { value: unknown }) =>
   typeof value === 'string' ? value.trim().toLowerCase() : value;
-const trimmed = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+const trimmed = ({ value }: { value: unknown }) =>
+  typeof value === 'string' ? value.trim() : value;
 const booleanQuery = ({ value }: { value: unknown }) =>
   value === 'true' ? true : value === 'false' ? false : value;
 
@@ -36,7 +37,11 @@ export class CreateUserRequest {
   @MaxLength(200)
   name: string;
 
-  @ApiProperty({ minLength: PASSWORD_MIN_LENGTH, maxLength: PASSWORD_MAX_LENGTH, format: 'password' })
+  @ApiProperty({
+    minLength: PASSWORD_MIN_LENGTH,
+    maxLength: PASSWORD_MAX_LENGTH,
+    format: 'password',
+  })
   @IsString()
   @MaxLength(PASSWORD_MAX_LENGTH)
   password: string;
@@ -45,7 +50,11 @@ export class CreateUserRequest {
   @IsIn(ROLES)
   role: Role;
 
-  @ApiProperty({ format: 'uuid', description: 'A partner user belongs to a partner organisation; every other role to the front door.' })
+  @ApiProperty({
+    format: 'uuid',
+    description:
+      'A partner user belongs to a partner organisation; every other role to the front door.',
+  })
   @IsUUID()
   organisationId: string;
 }
@@ -59,7 +68,10 @@ export class UpdateUserRequest {
   @MaxLength(200)
   name?: string;
 
-  @ApiPropertyOptional({ enum: ROLES, description: 'Changing the role ends the user\'s sessions at once.' })
+  @ApiPropertyOptional({
+    enum: ROLES,
+    description: "Changing the role ends the user's sessions at once.",
+  })
   @IsOptional()
   @IsIn(ROLES)
   role?: Role;
@@ -69,13 +81,18 @@ export class UpdateUserRequest {
   @IsBoolean()
   active?: boolean;
 
-  @ApiPropertyOptional({ format: 'password', description: 'Sets a new password and ends the user\'s sessions.' })
+  @ApiPropertyOptional({
+    format: 'password',
+    description: "Sets a new password and ends the user's sessions.",
+  })
   @IsOptional()
   @IsString()
   @MaxLength(PASSWORD_MAX_LENGTH)
   password?: string;
 
-  @ApiPropertyOptional({ description: 'The version you saw; if the user changed since, the update is refused with 409.' })
+  @ApiPropertyOptional({
+    description: 'The version you saw; if the user changed since, the update is refused with 409.',
+  })
   @IsOptional()
   @IsInt()
   @Min(1)
@@ -118,4 +135,3 @@ export class UserPage {
   @ApiProperty() page: number;
   @ApiProperty() perPage: number;
 }
-

@@ -27,21 +27,23 @@ export class UserRepository {
   constructor(@InjectRepository(User) private readonly users: Repository<User>) {}
 
   async findForLogin(email: string): Promise<LoginCandidate | undefined> {
-    const rows = (await this.users.query(
+    const rows = await this.users.query<
+      {
+        id: string;
+        email: string;
+        name: string;
+        role: Role;
+        organisation_id: string;
+        password_hash: string;
+        active: boolean;
+        organisation_active: boolean;
+      }[]
+    >(
       `SELECT u.id, u.email, u.name, u.role, u.organisation_id, u.password_hash, u.active, o.active AS organisation_active
          FROM users u JOIN organisations o ON o.id = u.organisation_id
         WHERE u.email = $1`,
       [email],
-    )) as {
-      id: string;
-      email: string;
-      name: string;
-      role: Role;
-      organisation_id: string;
-      password_hash: string;
-      active: boolean;
-      organisation_active: boolean;
-    }[];
+    );
     const row = rows[0];
     return row === undefined
       ? undefined
@@ -67,14 +69,21 @@ export class UserRepository {
 
   async findPage(filter: UserFilter, page: number, perPage: number): Promise<[User[], number]> {
     return this.users.findAndCount({
-      where: givenFilters({ role: filter.role, organisationId: filter.organisationId, active: filter.active }),
+      where: givenFilters({
+        role: filter.role,
+        organisationId: filter.organisationId,
+        active: filter.active,
+      }),
       order: { name: 'ASC', id: 'ASC' },
       skip: (page - 1) * perPage,
       take: perPage,
     });
   }
 
-  async insert(manager: EntityManager, user: Omit<User, 'id' | 'createdAt' | 'updatedAt' | 'version'>): Promise<User> {
+  async insert(
+    manager: EntityManager,
+    user: Omit<User, 'id' | 'createdAt' | 'updatedAt' | 'version'>,
+  ): Promise<User> {
     const repository = manager.getRepository(User);
     const result = await repository.insert(user);
     const id = (result.identifiers[0] as { id: string }).id;
@@ -94,15 +103,18 @@ export class UserRepository {
     const query = manager
       .createQueryBuilder()
       .update(User)
-      .set({ ...givenFilters(changes), version: () => "version + 1" })
+      .set({ ...givenFilters(changes), version: () => 'version + 1' })
       .where('id = :id', { id });
-    if (expectedVersion !== undefined) query.andWhere('version = :expectedVersion', { expectedVersion });
+    if (expectedVersion !== undefined)
+      query.andWhere('version = :expectedVersion', { expectedVersion });
     const result = await query.execute();
     return result.affected === 1;
   }
 
   async idsInOrganisation(manager: EntityManager, organisationId: string): Promise<string[]> {
-    const rows = await manager.getRepository(User).find({ select: { id: true }, where: { organisationId } });
+    const rows = await manager
+      .getRepository(User)
+      .find({ select: { id: true }, where: { organisationId } });
     return rows.map((row) => row.id);
   }
 

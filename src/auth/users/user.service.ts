@@ -9,7 +9,12 @@ import type { Page } from '../../common/http/pagination.js';
 import { OrganisationService } from '../../service-directory/organisations/organisation.service.js';
 import { SessionRepository } from '../sessions/session.repository.js';
 import { checkPassword, hashPassword } from './password-policy.js';
-import type { CreateUserRequest, ListUsersQuery, UpdateUserRequest, UserResponse } from './user.dto.js';
+import type {
+  CreateUserRequest,
+  ListUsersQuery,
+  UpdateUserRequest,
+  UserResponse,
+} from './user.dto.js';
 import type { User } from './user.entity.js';
 import { UserRepository } from './user.repository.js';
 import { UserErrors } from './users.errors.js';
@@ -90,10 +95,14 @@ export class UserService {
    * transaction, so their existing tokens stop working at once.
    */
   async update(actor: Actor, id: string, request: UpdateUserRequest): Promise<UserResponse> {
-    if (id === actor.userId && (request.active === false || (request.role !== undefined && request.role !== actor.role))) {
+    if (
+      id === actor.userId &&
+      (request.active === false || (request.role !== undefined && request.role !== actor.role))
+    ) {
       throw UserErrors.cannotChangeOwnAccess();
     }
-    const passwordHash = request.password === undefined ? undefined : await this.newPasswordHash(id, request.password);
+    const passwordHash =
+      request.password === undefined ? undefined : await this.newPasswordHash(id, request.password);
     return this.dataSource.transaction(async (manager) => {
       const before = await this.users.findById(id, manager);
       if (before === null) throw UserErrors.notFound();
@@ -132,18 +141,32 @@ export class UserService {
     let endSessions: string | undefined;
     if (before.role !== after.role) {
       endSessions = 'role_changed';
-      await this.audit.record({ actor, action: 'user.role_changed', ...entity, details: { from: before.role, to: after.role } }, manager);
+      await this.audit.record(
+        {
+          actor,
+          action: 'user.role_changed',
+          ...entity,
+          details: { from: before.role, to: after.role },
+        },
+        manager,
+      );
     }
     if (before.active !== after.active) {
       if (!after.active) endSessions = 'user_disabled';
-      await this.audit.record({ actor, action: after.active ? 'user.enabled' : 'user.disabled', ...entity }, manager);
+      await this.audit.record(
+        { actor, action: after.active ? 'user.enabled' : 'user.disabled', ...entity },
+        manager,
+      );
     }
     if (passwordReset) {
       endSessions ??= 'password_reset';
       await this.audit.record({ actor, action: 'user.password_reset', ...entity }, manager);
     }
     if (before.name !== after.name) {
-      await this.audit.record({ actor, action: 'user.updated', ...entity, details: { fields: ['name'] } }, manager);
+      await this.audit.record(
+        { actor, action: 'user.updated', ...entity, details: { fields: ['name'] } },
+        manager,
+      );
     }
     if (endSessions !== undefined) {
       await this.sessions.revokeSessionsOfUsers(manager, [after.id], endSessions);

@@ -18,7 +18,15 @@ export const UserErrors = {
       { fields: { role: ['does not fit the organisation'] } },
     ),
   versionConflict: () =>
-    new AppError('conflict', 'USER_VERSION_CONFLICT', 'The user was changed by someone else; reload and try again.'),
+    new AppError(
+      'conflict',
+      'USER_VERSION_CONFLICT',
+      'The user was changed by someone else; reload and try again.',
+    ),
   cannotChangeOwnAccess: () =>
-    new AppError('conflict', 'USER_OWN_ACCESS', 'You cannot disable yourself or change your own role; ask another administrator.'),
+    new AppError(
+      'conflict',
+      'USER_OWN_ACCESS',
+      'You cannot disable yourself or change your own role; ask another administrator.',
+    ),
 };

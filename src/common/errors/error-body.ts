@@ -42,11 +42,11 @@ interface FastifyLikeError {
 
 /** Fastify's error, thrown as it is or wrapped by Nest in an HttpException's `cause`. */
 function fastifyError(error: unknown): FastifyLikeError | undefined {
-  const candidate = error instanceof HttpException ? (error.cause as unknown) : error;
+  const candidate = error instanceof HttpException ? error.cause : error;
   if (typeof candidate !== 'object' || candidate === null) return undefined;
   const { statusCode, code } = candidate as FastifyLikeError;
   return typeof statusCode === 'number' && typeof code === 'string' && code.startsWith('FST_')
-    ? (candidate as FastifyLikeError)
+    ? candidate
     : undefined;
 }
 

@@ -4,5 +4,8 @@ import { QueryFailedError } from 'typeorm';
 export function isUniqueViolation(error: unknown, constraint?: string): boolean {
   if (!(error instanceof QueryFailedError)) return false;
   const driverError = error.driverError as { code?: string; constraint?: string };
-  return driverError.code === '23505' && (constraint === undefined || driverError.constraint === constraint);
+  return (
+    driverError.code === '23505' &&
+    (constraint === undefined || driverError.constraint === constraint)
+  );
 }

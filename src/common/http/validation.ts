@@ -7,10 +7,13 @@ function collect(errors: ValidationError[], prefix: string, into: Record<string,
     if (error.constraints !== undefined) {
       into[path] = Object.values(error.constraints).map((message) =>
         // class-validator names the property in its sentence; the field name is already the key.
-        message.startsWith(`${error.property} `) ? message.slice(error.property.length + 1) : message,
+        message.startsWith(`${error.property} `)
+          ? message.slice(error.property.length + 1)
+          : message,
       );
     }
-    if (error.children !== undefined && error.children.length > 0) collect(error.children, path, into);
+    if (error.children !== undefined && error.children.length > 0)
+      collect(error.children, path, into);
   }
 }
 
@@ -28,7 +31,12 @@ export function strictValidationPipe(): ValidationPipe {
     exceptionFactory: (errors) => {
       const fields: Record<string, string[]> = {};
       collect(errors, '', fields);
-      return new AppError('bad_request', 'VALIDATION_FAILED', 'Some fields are missing or not valid.', { fields });
+      return new AppError(
+        'bad_request',
+        'VALIDATION_FAILED',
+        'Some fields are missing or not valid.',
+        { fields },
+      );
     },
   });
 }

@@ -35,7 +35,10 @@ export class OrganisationController {
   @Post()
   @Roles('admin')
   @ApiCreatedResponse({ type: OrganisationResponse })
-  create(@CurrentActor() actor: Actor, @Body() body: CreateOrganisationRequest): Promise<OrganisationResponse> {
+  create(
+    @CurrentActor() actor: Actor,
+    @Body() body: CreateOrganisationRequest,
+  ): Promise<OrganisationResponse> {
     return this.organisations.create(actor, body);
   }
 

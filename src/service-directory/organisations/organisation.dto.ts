@@ -1,10 +1,20 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, MaxLength, Min, MinLength } from 'class-validator';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  MaxLength,
+  Min,
+  MinLength,
+} from 'class-validator';
 import { PageQuery } from '../../common/http/pagination.js';
 import { ORGANISATION_KINDS, type OrganisationKind } from '../../common/auth/roles.js';
 
-const trimmed = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+const trimmed = ({ value }: { value: unknown }) =>
+  typeof value === 'string' ? value.trim() : value;
 const booleanQuery = ({ value }: { value: unknown }) =>
   value === 'true' ? true : value === 'false' ? false : value;
 
@@ -30,12 +40,17 @@ export class UpdateOrganisationRequest {
   @MaxLength(200)
   name?: string;
 
-  @ApiPropertyOptional({ description: 'false deactivates the organisation: its users can no longer sign in or use their tokens.' })
+  @ApiPropertyOptional({
+    description:
+      'false deactivates the organisation: its users can no longer sign in or use their tokens.',
+  })
   @IsOptional()
   @IsBoolean()
   active?: boolean;
 
-  @ApiPropertyOptional({ description: 'The version you saw; if the organisation changed since, 409.' })
+  @ApiPropertyOptional({
+    description: 'The version you saw; if the organisation changed since, 409.',
+  })
   @IsOptional()
   @IsInt()
   @Min(1)

@@ -7,7 +7,9 @@ import { Organisation } from './organisation.entity.js';
 
 @Injectable()
 export class OrganisationRepository {
-  constructor(@InjectRepository(Organisation) private readonly organisations: Repository<Organisation>) {}
+  constructor(
+    @InjectRepository(Organisation) private readonly organisations: Repository<Organisation>,
+  ) {}
 
   private repo(manager?: EntityManager): Repository<Organisation> {
     return manager?.getRepository(Organisation) ?? this.organisations;
@@ -57,9 +59,10 @@ export class OrganisationRepository {
     const query = manager
       .createQueryBuilder()
       .update(Organisation)
-      .set({ ...givenFilters(changes), version: () => "version + 1" })
+      .set({ ...givenFilters(changes), version: () => 'version + 1' })
       .where('id = :id', { id });
-    if (expectedVersion !== undefined) query.andWhere('version = :expectedVersion', { expectedVersion });
+    if (expectedVersion !== undefined)
+      query.andWhere('version = :expectedVersion', { expectedVersion });
     return (await query.execute()).affected === 1;
   }
 }

@@ -17,13 +17,23 @@ import type { Organisation } from './organisation.entity.js';
 import { OrganisationRepository } from './organisation.repository.js';
 
 export const OrganisationErrors = {
-  notFound: () => new AppError('not_found', 'ORGANISATION_NOT_FOUND', 'There is no such organisation.'),
+  notFound: () =>
+    new AppError('not_found', 'ORGANISATION_NOT_FOUND', 'There is no such organisation.'),
   nameTaken: () =>
-    new AppError('conflict', 'ORGANISATION_NAME_TAKEN', 'An organisation with this name already exists.', {
-      fields: { name: ['is already in use'] },
-    }),
+    new AppError(
+      'conflict',
+      'ORGANISATION_NAME_TAKEN',
+      'An organisation with this name already exists.',
+      {
+        fields: { name: ['is already in use'] },
+      },
+    ),
   versionConflict: () =>
-    new AppError('conflict', 'ORGANISATION_VERSION_CONFLICT', 'The organisation was changed by someone else; reload and try again.'),
+    new AppError(
+      'conflict',
+      'ORGANISATION_VERSION_CONFLICT',
+      'The organisation was changed by someone else; reload and try again.',
+    ),
   ownOrganisation: () =>
     new AppError('conflict', 'ORGANISATION_OWN', 'You cannot deactivate your own organisation.'),
 };
@@ -58,7 +68,9 @@ export class OrganisationService {
   async ensureFrontDoor(manager: EntityManager): Promise<string> {
     const existing = await this.organisations.findFirstOfKind('front_door', manager);
     if (existing !== null) return existing.id;
-    return (await this.organisations.insert(manager, { name: 'One Front Door', kind: 'front_door' })).id;
+    return (
+      await this.organisations.insert(manager, { name: 'One Front Door', kind: 'front_door' })
+    ).id;
   }
 
   async list(query: ListOrganisationsQuery): Promise<Page<OrganisationResponse>> {
@@ -79,9 +91,18 @@ export class OrganisationService {
   async create(actor: Actor, request: CreateOrganisationRequest): Promise<OrganisationResponse> {
     try {
       return await this.dataSource.transaction(async (manager) => {
-        const organisation = await this.organisations.insert(manager, { name: request.name, kind: request.kind });
+        const organisation = await this.organisations.insert(manager, {
+          name: request.name,
+          kind: request.kind,
+        });
         await this.audit.record(
-          { actor, action: 'organisation.created', entityType: 'organisation', entityId: organisation.id, details: { kind: organisation.kind } },
+          {
+            actor,
+            action: 'organisation.created',
+            entityType: 'organisation',
+            entityId: organisation.id,
+            details: { kind: organisation.kind },
+          },
           manager,
         );
         return toResponse(organisation);
@@ -93,8 +114,13 @@ export class OrganisationService {
   }
 
   /** Deactivating an organisation stops its users' sessions at once (the access check reads it). */
-  async update(actor: Actor, id: string, request: UpdateOrganisationRequest): Promise<OrganisationResponse> {
-    if (request.active === false && id === actor.organisationId) throw OrganisationErrors.ownOrganisation();
+  async update(
+    actor: Actor,
+    id: string,
+    request: UpdateOrganisationRequest,
+  ): Promise<OrganisationResponse> {
+    if (request.active === false && id === actor.organisationId)
+      throw OrganisationErrors.ownOrganisation();
     try {
       return await this.dataSource.transaction(async (manager) => {
         const before = await this.organisations.findById(id, manager);
@@ -111,7 +137,13 @@ export class OrganisationService {
               : 'organisation.deactivated'
             : 'organisation.updated';
         await this.audit.record(
-          { actor, action, entityType: 'organisation', entityId: id, details: { fields: Object.keys(request).filter((k) => k !== 'version') } },
+          {
+            actor,
+            action,
+            entityType: 'organisation',
+            entityId: id,
+            details: { fields: Object.keys(request).filter((k) => k !== 'version') },
+          },
           manager,
         );
         return toResponse(after);

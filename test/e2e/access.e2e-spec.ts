@@ -1,0 +1,148 @@
+import { randomUUID } from 'node:crypto';
+import { ROLES, type Role } from '../../src/common/auth/roles.js';
+import { bearer, makeOrganisation, signedIn, startTestApp, type TestApp } from '../support/app.js';
+import { appRoutes, type AppRoute } from '../support/routes.js';
+
+/**
+ * Who may call each route, written out by hand. A route missing here fails the test, so every
+ * new route comes with its expected audience.
+ */
+const EXPECTED: Record<string, 'public' | readonly Role[]> = {
+  'GET /api/health/live': 'public',
+  'GET /api/health/ready': 'public',
+  'POST /api/auth/login': 'public',
+  'POST /api/auth/refresh': 'public',
+  'POST /api/auth/logout': ROLES,
+  'GET /api/auth/me': ROLES,
+  'GET /api/users': ['admin'],
+  'GET /api/users/:id': ['admin'],
+  'POST /api/users': ['admin'],
+  'PATCH /api/users/:id': ['admin'],
+  'GET /api/organisations': ROLES,
+  'GET /api/organisations/:id': ROLES,
+  'POST /api/organisations': ['admin'],
+  'PATCH /api/organisations/:id': ['admin'],
+  'GET /api/audit': ['admin'],
+};
+
+const key = (route: AppRoute) => `${route.method} ${route.path}`;
+
+describe('Deny by default: every route declares who may call it', () => {
+  let t: TestApp;
+  let routes: AppRoute[];
+  beforeAll(async () => {
+    t = await startTestApp();
+    routes = appRoutes(t.app);
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('finds the routes of the running application', () => {
+    expect(routes.length).toBeGreaterThanOrEqual(Object.keys(EXPECTED).length);
+    const fastify = t.app.getHttpAdapter().getInstance();
+    for (const route of routes) {
+      expect(fastify.hasRoute({ method: route.method, url: route.path })).toBe(true);
+    }
+  });
+
+  it('every route has an access rule', () => {
+    const undeclared = routes.filter((route) => route.rule === undefined).map(key);
+    expect(undeclared).toEqual([]);
+  });
+
+  it('every route has an expected audience in this test, and it matches the declaration', () => {
+    for (const route of routes) {
+      const expected = EXPECTED[key(route)];
+      expect({ route: key(route), expected }).toEqual({
+        route: key(route),
+        expected: expect.anything(),
+      });
+      if (expected === 'public') expect(route.rule).toEqual({ kind: 'public' });
+      else
+        expect({
+          route: key(route),
+          roles: route.rule?.kind === 'roles' ? [...route.rule.roles].sort() : route.rule,
+        }).toEqual({ route: key(route), roles: [...expected].sort() });
+    }
+  });
+
+  it('refuses every non-public route without a token (401)', async () => {
+    for (const route of routes.filter((r) => r.rule?.kind === 'roles')) {
+      const path = route.path.replace(/:[a-zA-Z]+/g, randomUUID());
+      const response = await t.http()[route.method.toLowerCase() as 'get'](path).send({});
+      expect({ route: key(route), status: response.status }).toEqual({
+        route: key(route),
+        status: 401,
+      });
+    }
+  });
+
+  it('lets each role reach only its routes (403 for the others)', async () => {
+    const partnerOrganisation = await makeOrganisation(t, 'partner');
+    for (const route of routes.filter((r) => r.rule?.kind === 'roles')) {
+      const expected = EXPECTED[key(route)];
+      for (const role of ROLES) {
+        // A fresh session per call: some routes (logout) end the caller's session.
+        const user = await signedIn(
+          t,
+          role,
+          role === 'partner' ? { organisationId: partnerOrganisation.id } : {},
+        );
+        const path = route.path.replace(/:[a-zA-Z]+/g, randomUUID());
+        const response = await t
+          .http()
+          [route.method.toLowerCase() as 'get'](path)
+          .set(bearer(user.accessToken))
+          .send({});
+        const allowed = expected !== 'public' && expected !== undefined && expected.includes(role);
+        if (allowed) {
+          expect({ route: key(route), role, status: response.status }).not.toMatchObject({
+            status: 403,
+          });
+          expect({ route: key(route), role, status: response.status }).not.toMatchObject({
+            status: 401,
+          });
+        } else {
+          expect({ route: key(route), role, status: response.status }).toEqual({
+            route: key(route),
+            role,
+            status: 403,
+          });
+          expect(response.body).toMatchObject({ code: 'AUTH_ROLE_NOT_ALLOWED' });
+        }
+      }
+    }
+  });
+
+  it('documents every route in OpenAPI, with who may call it', async () => {
+    const response = await t.http().get('/docs-json');
+    expect(response.status).toBe(200);
+    const document = response.body as {
+      paths: Record<
+        string,
+        Record<
+          string,
+          { security?: unknown[]; 'x-access'?: { public?: boolean; roles?: string[] } }
+        >
+      >;
+    };
+    for (const route of routes) {
+      const openApiPath = route.path.replace(/:([a-zA-Z]+)/g, '{$1}');
+      const operation = document.paths[openApiPath]?.[route.method.toLowerCase()];
+      expect({ route: key(route), documented: operation !== undefined }).toEqual({
+        route: key(route),
+        documented: true,
+      });
+      if (route.rule?.kind === 'roles') {
+        expect(operation?.security).toEqual([{ bearer: [] }]);
+        expect([...(operation?.['x-access']?.roles ?? [])].sort()).toEqual(
+          [...route.rule.roles].sort(),
+        );
+      } else {
+        expect(operation?.['x-access']).toEqual({ public: true });
+      }
+    }
+    expect((await t.http().get('/docs')).status).toBe(200);
+  });
+});
