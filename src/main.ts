@@ -48,7 +48,10 @@ async function main(): Promise<void> {
       void app
         .close()
         .then(stopDatabase)
-        .then(() => process.exit(0));
+        .then(() => {
+          say('info', 'Stopped');
+          process.exit(0);
+        });
     };
     for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, shutdown);
     await app.listen({ port: database.config.port, host: database.config.host });

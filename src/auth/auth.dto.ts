@@ -1,13 +1,12 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
+import { lowerCaseTrimmed } from '../common/http/transforms.js';
 import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
 import { ROLES, type Role } from '../common/auth/roles.js';
 
 export class LoginRequest {
   @ApiProperty({ example: 'handler@onefrontdoor.example' })
-  @Transform(({ value }: { value: unknown }) =>
-    typeof value === 'string' ? value.trim().toLowerCase() : value,
-  )
+  @Transform(lowerCaseTrimmed)
   @IsEmail()
   @MaxLength(254)
   email: string;

