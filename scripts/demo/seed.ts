@@ -41,7 +41,7 @@ async function ensureOrganisation(
     `SELECT id FROM organisations WHERE name = $1`,
     [name],
   );
-  return { id: existing!.id, created: false };
+  return { id: existing.id, created: false };
 }
 
 /** Creates what is missing of the demo borough, in the caller's transaction; keeps what exists. */
