@@ -15,7 +15,9 @@ describe('npm run seed:demo', () => {
     const created = await t.db.transaction((manager) => seedDemoBorough(manager));
     expect(created).toEqual({ organisations: DEMO_PARTNERS.length + 1, users: 5 });
     expect(DEMO_PARTNERS.length).toBeGreaterThanOrEqual(20);
-    const roles = await t.db.query<{ role: string }[]>('SELECT role::text FROM users ORDER BY role::text');
+    const roles = await t.db.query<{ role: string }[]>(
+      'SELECT role::text FROM users ORDER BY role::text',
+    );
     expect(roles.map((r) => r.role)).toEqual([
       'admin',
       'call_handler',
