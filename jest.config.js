@@ -29,8 +29,9 @@ export default {
       testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
-      testTimeout: 30000,
     },
   ],
   maxWorkers: 2,
+  // End-to-end tests sign many users in (Argon2id on purpose costs tens of milliseconds each).
+  testTimeout: 30000,
 };

@@ -38,6 +38,9 @@ export class CreateFoundation1795427251556 implements MigrationInterface {
       `CREATE UNIQUE INDEX "UQ_organisations_name" ON "organisations"  ("name") `,
     );
     await queryRunner.query(
+      `CREATE UNIQUE INDEX "UQ_organisations_one_front_door" ON "organisations"  ("kind") WHERE kind = 'front_door'`,
+    );
+    await queryRunner.query(
       `CREATE TYPE "public"."user_role" AS ENUM('admin', 'team_lead', 'call_handler', 'caseworker', 'partner')`,
     );
     await queryRunner.query(
@@ -92,6 +95,7 @@ export class CreateFoundation1795427251556 implements MigrationInterface {
     await queryRunner.query(`DROP INDEX "public"."UQ_users_email"`);
     await queryRunner.query(`DROP TABLE "users"`);
     await queryRunner.query(`DROP TYPE "public"."user_role"`);
+    await queryRunner.query(`DROP INDEX "public"."UQ_organisations_one_front_door"`);
     await queryRunner.query(`DROP INDEX "public"."UQ_organisations_name"`);
     await queryRunner.query(`DROP TABLE "organisations"`);
     await queryRunner.query(`DROP TYPE "public"."organisation_kind"`);

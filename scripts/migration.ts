@@ -7,7 +7,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { ConfigError, loadConfig } from '../src/config/app-config.js';
-import { dataSourceOptions, runMigrations } from '../src/database/data-source.js';
+import { dataSourceOptions } from '../src/database/data-source.js';
+import { migrateDatabase } from '../src/database/migrate.js';
 import { migrationSource, schemaDiff } from '../src/database/migration-generator.js';
 import { openDatabase } from '../src/database/open-database.js';
 import { projectRoot } from '../src/common/project-root.js';
@@ -52,10 +53,11 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const database = await openDatabase(config, (message) => console.log(message));
   try {
-    const url = database.config.databaseUrl;
+    // Schema changes are the owner's.
+    const url = database.config.migrationDatabaseUrl;
     switch (command) {
       case 'run': {
-        const applied = await runMigrations(url);
+        const applied = await migrateDatabase(database.config);
         console.log(applied.length > 0 ? `Applied: ${applied.join(', ')}` : 'Nothing to apply.');
         break;
       }
@@ -65,7 +67,7 @@ async function main(): Promise<void> {
         break;
       case 'generate':
       case 'check': {
-        await runMigrations(url);
+        await migrateDatabase(database.config);
         const diff = await schemaDiff(url);
         if (diff.up.length === 0) {
           console.log('The entities and the migrations agree: nothing to generate.');

@@ -5,7 +5,8 @@
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
 import { ConfigError, loadConfig } from '../src/config/app-config.js';
-import { dataSourceOptions, runMigrations } from '../src/database/data-source.js';
+import { dataSourceOptions } from '../src/database/data-source.js';
+import { migrateDatabase } from '../src/database/migrate.js';
 import { openDatabase } from '../src/database/open-database.js';
 import { DEMO_PASSWORD, DEMO_USERS } from './demo/borough.js';
 import { seedDemoBorough } from './demo/seed.js';
@@ -19,7 +20,7 @@ async function main(): Promise<void> {
   }
   const database = await openDatabase(config, (message) => console.log(message));
   try {
-    await runMigrations(database.config.databaseUrl);
+    await migrateDatabase(database.config);
     const dataSource = new DataSource(dataSourceOptions(database.config.databaseUrl, 1));
     await dataSource.initialize();
     try {

@@ -6,20 +6,38 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module.js';
+import { TokenService } from './auth/sessions/token.service.js';
 import { CORRELATION_HEADER, correlationIdFor } from './common/http/correlation-id.js';
 import { strictValidationPipe } from './common/http/validation.js';
 import type { ResolvedConfig } from './config/app-config.js';
 
 export const BODY_LIMIT_BYTES = 1_048_576;
 
+export interface RegisteredRoute {
+  method: string;
+  url: string;
+}
+
+const routesByApp = new WeakMap<NestFastifyApplication, RegisteredRoute[]>();
+
+/** Every route Fastify registered for this app (the access test checks each has a rule). */
+export function registeredRoutes(app: NestFastifyApplication): RegisteredRoute[] {
+  return routesByApp.get(app) ?? [];
+}
+
 /**
  * Builds the whole application (used by `main.ts`, the tests and the benchmark alike): Fastify,
  * security headers, CORS allow-list, rate limit, strict validation, error bodies, OpenAPI.
  */
 export async function createApp(config: ResolvedConfig): Promise<NestFastifyApplication> {
+  const { trustProxy } = config;
   const adapter = new FastifyAdapter({
     bodyLimit: BODY_LIMIT_BYTES,
-    trustProxy: config.trustProxy,
+    // A number of hops becomes "trust the nearest N proxies", as Fastify does for a number.
+    trustProxy:
+      typeof trustProxy === 'number'
+        ? (_address: string, hop: number) => hop < trustProxy
+        : trustProxy,
     genReqId: correlationIdFor,
     requestIdHeader: false,
     return503OnClosing: true,
@@ -33,6 +51,11 @@ export async function createApp(config: ResolvedConfig): Promise<NestFastifyAppl
   app.useGlobalPipes(strictValidationPipe());
 
   const fastify = app.getHttpAdapter().getInstance();
+  const routes: RegisteredRoute[] = [];
+  routesByApp.set(app, routes);
+  fastify.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) routes.push({ method, url: route.url });
+  });
   fastify.addHook('onRequest', (request, reply, done) => {
     void reply.header(CORRELATION_HEADER, request.id);
     done();
@@ -54,12 +77,17 @@ export async function createApp(config: ResolvedConfig): Promise<NestFastifyAppl
     exposedHeaders: ['X-Correlation-Id', 'Retry-After'],
     maxAge: 600,
   });
+  const tokens = app.get(TokenService);
   await app.register(rateLimit, {
     global: true,
     max: config.rateLimitPerMinute,
     timeWindow: '1 minute',
-    // Per signed-in token where there is one (a call centre shares one address), else per address.
-    keyGenerator: (request) => request.headers.authorization ?? request.ip,
+    // Per signed-in user where the token verifies (a call centre shares one address), else per
+    // address: a made-up Authorization header counts against the address.
+    keyGenerator: (request) => {
+      const claims = tokens.claimsOf(request);
+      return claims === undefined ? `address:${request.ip}` : `user:${claims.sub}`;
+    },
     errorResponseBuilder: () =>
       new HttpException(
         { code: 'RATE_LIMITED', message: 'Too many requests; wait a moment and try again.' },

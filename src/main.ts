@@ -1,8 +1,8 @@
 import 'reflect-metadata';
 import { createApp } from './app.setup.js';
-import { ConfigError, loadConfig } from './config/app-config.js';
-import { runMigrations } from './database/data-source.js';
-import { openDatabase } from './database/open-database.js';
+import { ConfigError, loadConfig, type AppConfig } from './config/app-config.js';
+import { migrateDatabase } from './database/migrate.js';
+import { openDatabase, type OpenDatabase } from './database/open-database.js';
 
 /** Start-up messages before the structured logger exists, as JSON lines like the rest. */
 function say(level: 'info' | 'error', msg: string): void {
@@ -11,10 +11,9 @@ function say(level: 'info' | 'error', msg: string): void {
   else console.log(line);
 }
 
-async function main(): Promise<void> {
-  let config;
+function readConfig(): AppConfig {
   try {
-    config = loadConfig();
+    return loadConfig();
   } catch (error) {
     if (error instanceof ConfigError) {
       say('error', `Configuration: ${error.message}`);
@@ -22,20 +21,25 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  const database = await openDatabase(config, (message) => say('info', message));
-  let closing = false;
+}
+
+async function main(): Promise<void> {
+  const config = readConfig();
+  let database: OpenDatabase | undefined;
   const stopDatabase = async () => {
     await database
-      .close()
+      ?.close()
       .catch((error: unknown) => say('error', `Stopping PostgreSQL: ${String(error)}`));
   };
   try {
-    const applied = await runMigrations(database.config.databaseUrl);
+    database = await openDatabase(config, (message) => say('info', message));
+    const applied = await migrateDatabase(database.config);
     say(
       'info',
       applied.length > 0 ? `Applied migrations: ${applied.join(', ')}` : 'The schema is up to date',
     );
     const app = await createApp(database.config);
+    let closing = false;
     const shutdown = (signal: NodeJS.Signals) => {
       if (closing) return;
       closing = true;
@@ -47,6 +51,7 @@ async function main(): Promise<void> {
       forced.unref();
       void app
         .close()
+        .catch((error: unknown) => say('error', `Closing the application: ${String(error)}`))
         .then(stopDatabase)
         .then(() => {
           say('info', 'Stopped');
@@ -60,9 +65,10 @@ async function main(): Promise<void> {
       `One Front Door is listening on http://localhost:${database.config.port} (API under /api, docs at /docs)`,
     );
   } catch (error) {
-    say('error', `Start-up failed: ${error instanceof Error ? error.message : String(error)}`);
+    const message = error instanceof Error ? error.message : String(error);
+    say('error', `Start-up failed: ${message}`);
     await stopDatabase();
-    process.exit(1);
+    process.exit(error instanceof ConfigError ? 78 : 1);
   }
 }
 

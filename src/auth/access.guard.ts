@@ -4,7 +4,7 @@ import type { FastifyRequest } from 'fastify';
 import { ACCESS_METADATA, type AccessRule } from '../common/auth/access.decorators.js';
 import { AuthErrors } from './auth.errors.js';
 import { SessionRepository } from './sessions/session.repository.js';
-import { TokenService } from './sessions/token.service.js';
+import { bearerToken, TokenService } from './sessions/token.service.js';
 
 /**
  * Deny by default: a route with no access rule is refused to everyone. Otherwise the bearer token
@@ -28,9 +28,8 @@ export class AccessGuard implements CanActivate {
     if (rule.kind === 'public') return true;
 
     const request = context.switchToHttp().getRequest<FastifyRequest>();
-    const token = bearerToken(request.headers.authorization);
-    if (token === undefined) throw AuthErrors.missingToken();
-    const claims = this.tokens.verifyAccessToken(token);
+    if (bearerToken(request.headers.authorization) === undefined) throw AuthErrors.missingToken();
+    const claims = this.tokens.claimsOf(request);
     if (claims === undefined) throw AuthErrors.invalidToken();
     const user = await this.sessions.findLiveSessionUser(claims.sid);
     if (user === undefined || user.userId !== claims.sub || user.role !== claims.role) {
@@ -48,10 +47,4 @@ export class AccessGuard implements CanActivate {
     if (!rule.roles.includes(user.role)) throw AuthErrors.roleNotAllowed();
     return true;
   }
-}
-
-function bearerToken(header: string | undefined): string | undefined {
-  if (header === undefined) return undefined;
-  const match = /^Bearer ([A-Za-z0-9._~+/=-]+)$/i.exec(header.trim());
-  return match?.[1];
 }

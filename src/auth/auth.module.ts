@@ -7,7 +7,7 @@ import { AccessGuard } from './access.guard.js';
 import { AuthController } from './auth.controller.js';
 import { AuthService } from './auth.service.js';
 import { LoginThrottleService } from './login-throttle.service.js';
-import { SessionRepository } from './sessions/session.repository.js';
+import { SessionsModule } from './sessions/sessions.module.js';
 import { TokenService } from './sessions/token.service.js';
 import { FirstAdminService } from './users/first-admin.service.js';
 import { UserController } from './users/user.controller.js';
@@ -17,13 +17,17 @@ import { UserService } from './users/user.service.js';
 
 /** Users, roles, organisation membership, sign-in, tokens, and the access guard on every route. */
 @Module({
-  imports: [JwtModule.register({}), TypeOrmModule.forFeature([User]), ServiceDirectoryModule],
+  imports: [
+    JwtModule.register({}),
+    TypeOrmModule.forFeature([User]),
+    SessionsModule,
+    ServiceDirectoryModule,
+  ],
   controllers: [AuthController, UserController],
   providers: [
     AuthService,
     UserService,
     UserRepository,
-    SessionRepository,
     TokenService,
     LoginThrottleService,
     FirstAdminService,

@@ -6,22 +6,14 @@ import { AuditService } from '../audit/audit.service.js';
 import type { Actor, RequestContext } from '../common/auth/actor.js';
 import type { ResolvedConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
-import type { Role } from '../common/auth/roles.js';
 import { AuthErrors } from './auth.errors.js';
 import type { LoginRequest, MeResponse, TokenResponse } from './auth.dto.js';
-import { LoginThrottleService } from './login-throttle.service.js';
-import { SessionRepository } from './sessions/session.repository.js';
+import { LoginThrottleService, type LoginAttempt } from './login-throttle.service.js';
+import { AppError } from '../common/errors/app-error.js';
+import { SessionRepository, type LiveSessionUser } from './sessions/session.repository.js';
 import { TokenService } from './sessions/token.service.js';
 import { verifyAgainstDummy, verifyPassword } from './users/password-policy.js';
 import { UserRepository } from './users/user.repository.js';
-
-interface SessionUser {
-  userId: string;
-  email: string;
-  name: string;
-  role: Role;
-  organisationId: string;
-}
 
 @Injectable()
 export class AuthService {
@@ -36,41 +28,29 @@ export class AuthService {
   ) {}
 
   async login(request: LoginRequest, context: RequestContext): Promise<TokenResponse> {
-    await this.throttle.assertAllowed(request.email, context.address);
+    const attempt = await this.beginAttempt(request.email, context);
     const user = await this.users.findForLogin(request.email);
     const passwordOk =
       user === undefined
         ? (await verifyAgainstDummy(request.password), false)
         : await verifyPassword(user.passwordHash, request.password);
     if (user === undefined || !passwordOk || !user.active || !user.organisationActive) {
-      await this.throttle.recordFailure(request.email, context.address);
       const reason =
         user === undefined
           ? 'unknown_account'
           : !passwordOk
             ? 'wrong_password'
             : 'account_disabled';
-      await this.audit.record({
-        actor: { correlationId: context.correlationId },
-        action: 'auth.login_failed',
-        entityType: 'user',
-        entityId: user?.id ?? null,
-        details: { reason },
-      });
+      await this.recordFailure(context, user?.id ?? null, reason);
       throw AuthErrors.invalidCredentials();
     }
-    await this.throttle.clearAccount(request.email);
-    const sessionUser: SessionUser = {
-      userId: user.id,
-      email: user.email,
-      name: user.name,
-      role: user.role,
-      organisationId: user.organisationId,
-    };
     const sessionId = randomUUID();
     const expiresAt = new Date(Date.now() + this.config.sessionTtlSeconds * 1000);
     const refresh = this.tokens.newRefreshToken();
-    await this.dataSource.transaction(async (manager) => {
+    const opened = await this.dataSource.transaction(async (manager) => {
+      // The user may have been disabled or given a new role since the password was checked: the
+      // session is opened only against the user as they are now (locked until commit).
+      if (!(await this.users.lockIfStillAllowed(manager, user.id, user.role))) return false;
       await this.sessions.createSession(
         manager,
         { id: sessionId, userId: user.id, expiresAt },
@@ -90,8 +70,56 @@ export class AuthService {
         },
         manager,
       );
+      return true;
     });
-    return this.tokenResponse(sessionUser, sessionId, refresh.token, expiresAt);
+    if (!opened) {
+      await this.recordFailure(context, user.id, 'account_changed');
+      throw AuthErrors.invalidCredentials();
+    }
+    await this.throttle.succeeded(attempt);
+    return this.tokenResponse(
+      {
+        userId: user.id,
+        email: user.email,
+        name: user.name,
+        role: user.role,
+        organisationId: user.organisationId,
+      },
+      sessionId,
+      refresh.token,
+      expiresAt,
+    );
+  }
+
+  /** Counts the attempt, or refuses it (429) while the account or address is locked out. */
+  private async beginAttempt(email: string, context: RequestContext): Promise<LoginAttempt> {
+    try {
+      return await this.throttle.begin(email, context.address);
+    } catch (error) {
+      if (error instanceof AppError && error.code === 'AUTH_TOO_MANY_ATTEMPTS') {
+        await this.audit.record({
+          actor: { correlationId: context.correlationId },
+          action: 'auth.login_throttled',
+          entityType: 'user',
+          entityId: (await this.users.findForLogin(email))?.id ?? null,
+        });
+      }
+      throw error;
+    }
+  }
+
+  private async recordFailure(
+    context: RequestContext,
+    userId: string | null,
+    reason: string,
+  ): Promise<void> {
+    await this.audit.record({
+      actor: { correlationId: context.correlationId },
+      action: 'auth.login_failed',
+      entityType: 'user',
+      entityId: userId,
+      details: { reason },
+    });
   }
 
   /** Rotates the refresh token. A token used twice ends its session: it has probably been stolen. */
@@ -176,7 +204,7 @@ export class AuthService {
   }
 
   private tokenResponse(
-    user: SessionUser,
+    user: LiveSessionUser,
     sessionId: string,
     refreshToken: string,
     refreshExpiresAt: Date,

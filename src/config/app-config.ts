@@ -9,6 +9,8 @@ export interface AppConfig {
   host: string;
   /** The database to use; absent means "start the embedded PostgreSQL in dataDir". */
   databaseUrl: string | undefined;
+  /** The tables' owner, for migrations; absent means migrate as DATABASE_URL's user. */
+  migrationDatabaseUrl: string | undefined;
   dataDir: string;
   embeddedPostgresPort: number;
   /** Absent only when running on the embedded database: then it is generated and kept in dataDir. */
@@ -23,13 +25,17 @@ export interface AppConfig {
   loginMaxFailuresPerAddress: number;
   loginFailureWindowSeconds: number;
   rateLimitPerMinute: number;
-  trustProxy: boolean;
+  /** false, a number of proxy hops to trust, or the proxies' addresses/CIDR ranges. */
+  trustProxy: false | number | string[];
   dbPoolSize: number;
 }
 
 /** The resolved configuration the application runs with: the database and secret are known. */
 export interface ResolvedConfig extends AppConfig {
+  /** The application's connection: on the embedded database, a role that owns nothing. */
   databaseUrl: string;
+  /** The owner's connection, for migrations (the same as databaseUrl unless told otherwise). */
+  migrationDatabaseUrl: string;
   tokenSecret: string;
 }
 
@@ -51,12 +57,20 @@ function integer(env: Env, name: string, fallback: number, min: number, max: num
   return Number(raw);
 }
 
-function boolean(env: Env, name: string, fallback: boolean): boolean {
+function trustProxy(env: Env, name: string): false | number | string[] {
   const raw = text(env, name);
-  if (raw === undefined) return fallback;
-  if (['true', '1', 'yes'].includes(raw.toLowerCase())) return true;
-  if (['false', '0', 'no'].includes(raw.toLowerCase())) return false;
-  throw new ConfigError(`${name} must be true or false; it is "${raw}".`);
+  if (raw === undefined || raw.toLowerCase() === 'false' || raw === '0') return false;
+  if (/^\d+$/.test(raw) && Number(raw) <= 10) return Number(raw);
+  const entries = raw.split(',').map((entry) => entry.trim());
+  if (
+    raw.toLowerCase() !== 'true' &&
+    entries.every((entry) => /^[0-9a-fA-F.:]+(\/\d{1,3})?$/.test(entry))
+  ) {
+    return entries;
+  }
+  throw new ConfigError(
+    `${name} must be false, the number of proxies in front of the service (e.g. 1), or their addresses (e.g. 10.0.0.0/8); it is "${raw}". "true" is refused: it would let any caller choose its own address.`,
+  );
 }
 
 function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], fallback: T): T {
@@ -114,6 +128,12 @@ const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'
 /** Reads and validates the environment once. Throws ConfigError with a sentence saying what to set. */
 export function loadConfig(env: Env = process.env): AppConfig {
   const databaseUrl = postgresUrl(env, 'DATABASE_URL');
+  const migrationDatabaseUrl = postgresUrl(env, 'OFD_MIGRATION_DATABASE_URL');
+  if (migrationDatabaseUrl !== undefined && databaseUrl === undefined) {
+    throw new ConfigError(
+      "OFD_MIGRATION_DATABASE_URL goes with DATABASE_URL: set DATABASE_URL to the application's own connection too, or unset both to use the embedded PostgreSQL.",
+    );
+  }
   const tokenSecret = text(env, 'OFD_TOKEN_SECRET');
   if (tokenSecret !== undefined && tokenSecret.length < 32) {
     throw new ConfigError(
@@ -125,7 +145,10 @@ export function loadConfig(env: Env = process.env): AppConfig {
       'OFD_TOKEN_SECRET is not set. With DATABASE_URL the token signing secret must come from the environment: set OFD_TOKEN_SECRET to a random string of at least 32 characters.',
     );
   }
-  const adminEmail = text(env, 'OFD_ADMIN_EMAIL');
+  const adminEmail = text(env, 'OFD_ADMIN_EMAIL')?.toLowerCase();
+  if (adminEmail !== undefined && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(adminEmail)) {
+    throw new ConfigError(`OFD_ADMIN_EMAIL must be an email address; it is "${adminEmail}".`);
+  }
   const adminPassword = env.OFD_ADMIN_PASSWORD === '' ? undefined : env.OFD_ADMIN_PASSWORD;
   if ((adminEmail === undefined) !== (adminPassword === undefined)) {
     throw new ConfigError(
@@ -136,6 +159,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     port: integer(env, 'PORT', 3000, 1, 65535),
     host: text(env, 'HOST') ?? '0.0.0.0',
     databaseUrl,
+    migrationDatabaseUrl,
     dataDir: resolve(text(env, 'OFD_DATA_DIR') ?? './data'),
     embeddedPostgresPort: integer(env, 'OFD_EMBEDDED_PG_PORT', 54329, 1024, 65535),
     tokenSecret,
@@ -149,7 +173,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     loginMaxFailuresPerAddress: integer(env, 'OFD_LOGIN_MAX_FAILURES_PER_ADDRESS', 30, 1, 100000),
     loginFailureWindowSeconds: integer(env, 'OFD_LOGIN_FAILURE_WINDOW_SECONDS', 900, 10, 86400),
     rateLimitPerMinute: integer(env, 'OFD_RATE_LIMIT_PER_MINUTE', 1200, 1, 10000000),
-    trustProxy: boolean(env, 'OFD_TRUST_PROXY', false),
+    trustProxy: trustProxy(env, 'OFD_TRUST_PROXY'),
     dbPoolSize: integer(env, 'OFD_DB_POOL_SIZE', 10, 1, 200),
   };
 }

@@ -28,17 +28,29 @@ const MIGRATION_LOCK_KEY = 7_140_317;
  * each migration in its own transaction. Returns the names of those applied.
  */
 export async function runMigrations(url: string): Promise<string[]> {
-  const dataSource = new DataSource(dataSourceOptions(url, 1));
+  // The lock and its release go through one held connection; the migrations use the other.
+  const dataSource = new DataSource(dataSourceOptions(url, 2));
   await dataSource.initialize();
+  const runner = dataSource.createQueryRunner();
   try {
-    await dataSource.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
+    await runner.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
     try {
       const applied = await dataSource.runMigrations({ transaction: 'each' });
       return applied.map((migration) => migration.name);
     } finally {
-      await dataSource.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]);
+      await runner.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]);
     }
   } finally {
+    await runner.release();
     await dataSource.destroy();
   }
+}
+
+/** Names of migrations known to the code but not recorded as applied in the database. */
+export async function pendingMigrations(dataSource: DataSource): Promise<string[]> {
+  const rows = await dataSource.query<{ name: string }[]>('SELECT name FROM migrations');
+  const applied = new Set(rows.map((row) => row.name));
+  return migrations
+    .map((migration) => new migration().name ?? migration.name)
+    .filter((name) => !applied.has(name));
 }

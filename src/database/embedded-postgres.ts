@@ -24,10 +24,16 @@ export interface EmbeddedOptions {
  * its cluster in `<dataDir>/pg` across restarts. Creates the database on first start.
  */
 export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<EmbeddedDatabase> {
-  const log = options.log ?? (() => undefined);
   mkdirSync(options.dataDir, { recursive: true });
-  // When running as root the server runs as an unprivileged user, which must reach the folder.
-  chmodSync(options.dataDir, 0o755);
+  const asRoot = process.getuid?.() === 0;
+  // As root, the server runs as an unprivileged user, which must reach the folder.
+  if (asRoot) chmodSync(options.dataDir, 0o755);
+  // The server's own messages are kept, and shown only if it fails to start.
+  const recent: string[] = [];
+  const remember = (message: string) => {
+    recent.push(message.trim());
+    if (recent.length > 20) recent.shift();
+  };
   const databaseDir = join(options.dataDir, 'pg');
   const password = readOrCreateSecret(options.dataDir, 'postgres-password');
   // Loaded only when used: importing it installs signal handlers that stop every cluster and exit
@@ -47,10 +53,10 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     user: 'postgres',
     password,
     persistent: true,
-    createPostgresUser: process.getuid?.() === 0,
+    createPostgresUser: asRoot,
     postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
-    onLog: (message) => log(message.trim()),
-    onError: (error) => log(error instanceof Error ? error.message : String(error)),
+    onLog: remember,
+    onError: (error) => remember(error instanceof Error ? error.message : String(error)),
   });
   if (!existsSync(join(databaseDir, 'PG_VERSION'))) {
     await server.initialise();
@@ -58,26 +64,30 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   try {
     await server.start();
   } catch (error) {
+    options.log?.(`PostgreSQL said:\n${recent.join('\n')}`);
     throw new Error(
-      `The embedded PostgreSQL did not start on port ${options.port} with data in ${databaseDir}. ` +
-        'Is another server using that port? Set OFD_EMBEDDED_PG_PORT to a free port, or DATABASE_URL to use another server.',
+      `The embedded PostgreSQL did not start on port ${options.port} with data in ${databaseDir} (its last messages are above). ` +
+        'If another server uses that port, set OFD_EMBEDDED_PG_PORT to a free port, or DATABASE_URL to use another server.',
       { cause: error },
     );
   }
   const urlFor = (database: string) =>
     `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${options.port}/${database}`;
   const admin = new pg.Client({ connectionString: urlFor('postgres') });
-  await admin.connect();
   try {
+    await admin.connect();
     const exists = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [
       options.database,
     ]);
     if (exists.rowCount === 0) {
       await admin.query(`CREATE DATABASE ${pg.escapeIdentifier(options.database)}`);
     }
-  } finally {
-    await admin.end();
+  } catch (error) {
+    await admin.end().catch(() => undefined);
+    await server.stop();
+    throw error;
   }
+  await admin.end();
   let stopped = false;
   return {
     url: urlFor(options.database),

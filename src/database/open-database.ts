@@ -1,5 +1,11 @@
 import { embeddedTokenSecret, type AppConfig, type ResolvedConfig } from '../config/app-config.js';
+import { readOrCreateSecret } from '../common/secret-file.js';
+import { ensureLoginRole } from './app-role.js';
 import { startEmbeddedPostgres } from './embedded-postgres.js';
+
+/** The login role the application uses on the embedded database. */
+export const EMBEDDED_APP_ROLE = 'ofd_app';
+const EMBEDDED_DATABASE = 'one_front_door';
 
 export interface OpenDatabase {
   config: ResolvedConfig;
@@ -9,15 +15,25 @@ export interface OpenDatabase {
 
 /**
  * DATABASE_URL set: use that server and start nothing. Otherwise start the embedded PostgreSQL
- * in OFD_DATA_DIR, and keep a generated token secret there unless OFD_TOKEN_SECRET is given.
+ * in OFD_DATA_DIR, migrate as its superuser and run the application as a role that owns nothing,
+ * and keep a generated token secret there unless OFD_TOKEN_SECRET is given.
  */
 export async function openDatabase(
   config: AppConfig,
   log: (message: string) => void,
 ): Promise<OpenDatabase> {
-  if (config.databaseUrl !== undefined && config.tokenSecret !== undefined) {
+  if (config.databaseUrl !== undefined) {
+    if (config.tokenSecret === undefined) {
+      // loadConfig already refuses this; kept so the types say so too.
+      throw new Error('OFD_TOKEN_SECRET is required with DATABASE_URL');
+    }
     return {
-      config: { ...config, databaseUrl: config.databaseUrl, tokenSecret: config.tokenSecret },
+      config: {
+        ...config,
+        databaseUrl: config.databaseUrl,
+        migrationDatabaseUrl: config.migrationDatabaseUrl ?? config.databaseUrl,
+        tokenSecret: config.tokenSecret,
+      },
       close: () => Promise.resolve(),
     };
   }
@@ -27,14 +43,26 @@ export async function openDatabase(
   const embedded = await startEmbeddedPostgres({
     dataDir: config.dataDir,
     port: config.embeddedPostgresPort,
-    database: 'one_front_door',
+    database: EMBEDDED_DATABASE,
+    log,
   });
-  return {
-    config: {
-      ...config,
-      databaseUrl: embedded.url,
-      tokenSecret: config.tokenSecret ?? embeddedTokenSecret(config.dataDir),
-    },
-    close: () => embedded.stop(),
-  };
+  try {
+    const appPassword = readOrCreateSecret(config.dataDir, 'app-password');
+    await ensureLoginRole(embedded.url, EMBEDDED_APP_ROLE, appPassword);
+    const appUrl = new URL(embedded.url);
+    appUrl.username = EMBEDDED_APP_ROLE;
+    appUrl.password = appPassword;
+    return {
+      config: {
+        ...config,
+        databaseUrl: appUrl.toString(),
+        migrationDatabaseUrl: embedded.url,
+        tokenSecret: config.tokenSecret ?? embeddedTokenSecret(config.dataDir),
+      },
+      close: () => embedded.stop(),
+    };
+  } catch (error) {
+    await embedded.stop();
+    throw error;
+  }
 }

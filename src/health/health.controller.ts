@@ -10,6 +10,7 @@ import {
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Public } from '../common/auth/access.decorators.js';
+import { pendingMigrations } from '../database/data-source.js';
 
 @ApiTags('health')
 @Controller('health')
@@ -43,7 +44,8 @@ export class HealthController {
         this.indicators
           .check('migrations')
           .attempt(async () => {
-            if (await this.dataSource.showMigrations()) throw new Error('Migrations are pending');
+            const pending = await pendingMigrations(this.dataSource);
+            if (pending.length > 0) throw new Error(`${pending.length} migrations are pending`);
             return { pending: 0 };
           })
           .withTimeout(2000),

@@ -110,17 +110,30 @@ describe('Audit trail', () => {
     expect(text).not.toContain('Audited Person');
   });
 
-  it("cannot be changed or removed through the application's connection", async () => {
-    const before = await t.db.query<{ count: string }[]>('SELECT count(*) FROM audit_log');
-    await expect(t.db.query(`UPDATE audit_log SET action = 'tampered'`)).rejects.toThrow(
+  it("cannot be changed, removed or unguarded through the application's connection", async () => {
+    const count = () => t.db.query<{ count: string }[]>('SELECT count(*) FROM audit_log');
+    const before = await count();
+    const attempts = [
+      `UPDATE audit_log SET action = 'tampered'`,
+      'DELETE FROM audit_log',
+      'TRUNCATE audit_log',
+      'ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_update_or_delete',
+      'DROP TRIGGER audit_log_no_update_or_delete ON audit_log',
+      'DROP TABLE audit_log',
+      `SET session_replication_role = replica`,
+    ];
+    for (const sql of attempts) {
+      await expect(t.db.query(sql)).rejects.toThrow(/permission denied|must be owner|append-only/);
+    }
+    expect(await count()).toEqual(before);
+  });
+
+  it('refuses changes even to its owner, by trigger', async () => {
+    await expect(t.asOwner(`UPDATE audit_log SET action = 'tampered'`)).rejects.toThrow(
       /append-only/,
     );
-    await expect(t.db.query('DELETE FROM audit_log')).rejects.toThrow(/append-only/);
-    await expect(t.db.query('TRUNCATE audit_log')).rejects.toThrow(/append-only/);
-    const after = await t.db.query<{ count: string }[]>('SELECT count(*) FROM audit_log');
-    expect(after).toEqual(before);
-    const tampered = await t.db.query(`SELECT 1 FROM audit_log WHERE action = 'tampered'`);
-    expect(tampered).toHaveLength(0);
+    await expect(t.asOwner('DELETE FROM audit_log')).rejects.toThrow(/append-only/);
+    await expect(t.asOwner('TRUNCATE audit_log')).rejects.toThrow(/append-only/);
   });
 
   it('is for administrators only', async () => {

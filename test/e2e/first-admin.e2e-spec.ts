@@ -6,8 +6,15 @@ describe('First admin from OFD_ADMIN_EMAIL and OFD_ADMIN_PASSWORD', () => {
   const adminPassword = 'harbour lights at dusk';
 
   it('creates the admin and the front-door organisation on an empty database, once', async () => {
-    const databaseUrl = await createTestDatabase();
-    const first = await startTestApp({ databaseUrl, adminEmail, adminPassword });
+    const database = await createTestDatabase();
+    const databaseUrl = database.appUrl;
+    const migrationDatabaseUrl = database.ownerUrl;
+    const first = await startTestApp({
+      databaseUrl,
+      migrationDatabaseUrl,
+      adminEmail,
+      adminPassword,
+    });
     try {
       const tokens = await login(first, {
         email: 'first.admin@borough.example',
@@ -28,6 +35,7 @@ describe('First admin from OFD_ADMIN_EMAIL and OFD_ADMIN_PASSWORD', () => {
     // A restart, even with another password in the environment, creates nobody.
     const second = await startTestApp({
       databaseUrl,
+      migrationDatabaseUrl,
       adminEmail,
       adminPassword: 'another quite long password',
     });

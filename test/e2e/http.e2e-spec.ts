@@ -138,16 +138,20 @@ describe('HTTP behaviour every route shares', () => {
   });
 
   it('answers 503 on readiness when a migration is pending', async () => {
-    const [last] = await t.db.query<{ id: number; timestamp: string; name: string }[]>(
+    const [last] = await t.asOwner<{ id: number; timestamp: string; name: string }>(
       'SELECT id, timestamp, name FROM migrations ORDER BY id DESC LIMIT 1',
     );
-    await t.db.query('DELETE FROM migrations WHERE id = $1', [last.id]);
+    await t.asOwner('DELETE FROM migrations WHERE id = $1', [last.id]);
     try {
       const ready = await t.http().get('/api/health/ready');
       expect(ready.status).toBe(503);
-      expect(ready.body).toMatchObject({ code: 'NOT_READY', correlationId: expect.any(String) });
+      expect(ready.body).toEqual({
+        code: 'NOT_READY',
+        message: expect.any(String),
+        correlationId: expect.any(String),
+      });
     } finally {
-      await t.db.query('INSERT INTO migrations (id, timestamp, name) VALUES ($1, $2, $3)', [
+      await t.asOwner('INSERT INTO migrations (id, timestamp, name) VALUES ($1, $2, $3)', [
         last.id,
         last.timestamp,
         last.name,

@@ -6,13 +6,13 @@ import { createTestDatabase } from '../support/database.js';
 
 describe('Migrations', () => {
   it('agree with the entities: generating a migration on the migrated schema yields nothing', async () => {
-    const url = await createTestDatabase();
+    const url = (await createTestDatabase()).ownerUrl;
     const diff = await schemaDiff(url);
     expect(diff.up).toEqual([]);
   });
 
   it('revert all the way down and apply again cleanly', async () => {
-    const url = await createTestDatabase();
+    const url = (await createTestDatabase()).ownerUrl;
     const dataSource = new DataSource(dataSourceOptions(url, 1));
     await dataSource.initialize();
     try {

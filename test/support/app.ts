@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { getDataSourceToken } from '@nestjs/typeorm';
+import pg from 'pg';
 import request from 'supertest';
 import type { DataSource } from 'typeorm';
 import { createApp } from '../../src/app.setup.js';
@@ -13,17 +14,24 @@ import { createTestDatabase } from './database.js';
 export interface TestApp {
   app: NestFastifyApplication;
   config: ResolvedConfig;
+  /** The application's own connection: it can do what the application can, no more. */
   db: DataSource;
+  /** As the tables' owner, for tests that must reach behind the application. */
+  asOwner: <T>(sql: string, params?: unknown[]) => Promise<T[]>;
   http: () => ReturnType<typeof request>;
   close: () => Promise<void>;
 }
 
 /** Boots the real application module on a database of its own, as `npm start` would. */
 export async function startTestApp(overrides: Partial<ResolvedConfig> = {}): Promise<TestApp> {
-  const databaseUrl = overrides.databaseUrl ?? (await createTestDatabase());
+  const database =
+    overrides.databaseUrl !== undefined && overrides.migrationDatabaseUrl !== undefined
+      ? { appUrl: overrides.databaseUrl, ownerUrl: overrides.migrationDatabaseUrl }
+      : await createTestDatabase();
   const config: ResolvedConfig = {
     ...loadConfig({}),
-    databaseUrl,
+    databaseUrl: database.appUrl,
+    migrationDatabaseUrl: database.ownerUrl,
     tokenSecret: randomBytes(32).toString('base64url'),
     logLevel: 'silent',
     dbPoolSize: 4,
@@ -37,6 +45,15 @@ export async function startTestApp(overrides: Partial<ResolvedConfig> = {}): Pro
     config,
     db: app.get<DataSource>(getDataSourceToken()),
     http: () => request(server),
+    asOwner: async <T>(sql: string, params: unknown[] = []) => {
+      const client = new pg.Client({ connectionString: config.migrationDatabaseUrl });
+      await client.connect();
+      try {
+        return (await client.query(sql, params)).rows as T[];
+      } finally {
+        await client.end();
+      }
+    },
     close: () => app.close(),
   };
 }
@@ -63,6 +80,14 @@ export async function makeOrganisation(
   return { id: rows[0].id, name, kind };
 }
 
+/** The installation's one front-door organisation, created on first use. */
+export async function frontDoorOf(t: TestApp): Promise<string> {
+  const [existing] = await t.db.query<{ id: string }[]>(
+    `SELECT id FROM organisations WHERE kind = 'front_door'`,
+  );
+  return existing?.id ?? (await makeOrganisation(t, 'front_door', 'One Front Door')).id;
+}
+
 export interface TestUser {
   id: string;
   email: string;
@@ -80,7 +105,7 @@ export async function makeUser(
   testPasswordHash ??= hashPassword(TEST_PASSWORD);
   const organisationId =
     options.organisationId ??
-    (await makeOrganisation(t, role === 'partner' ? 'partner' : 'front_door')).id;
+    (role === 'partner' ? (await makeOrganisation(t, 'partner')).id : await frontDoorOf(t));
   const email = `${role}.${randomUUID().slice(0, 8)}@test.example`;
   const rows = await t.db.query<{ id: string }[]>(
     `INSERT INTO users (email, name, password_hash, role, organisation_id, active)

@@ -44,10 +44,20 @@ describe('loadConfig', () => {
       /is not an origin.*did you mean "https:\/\/bad.example"/,
     ],
     [{ OFD_ADMIN_EMAIL: 'a@b.example' }, /OFD_ADMIN_EMAIL and OFD_ADMIN_PASSWORD go together/],
-    [{ OFD_TRUST_PROXY: 'maybe' }, /OFD_TRUST_PROXY must be true or false/],
+    [{ OFD_TRUST_PROXY: 'maybe' }, /OFD_TRUST_PROXY must be false, the number of proxies/],
+    [{ OFD_TRUST_PROXY: 'true' }, /would let any caller choose its own address/],
   ])('refuses %j with a sentence saying what to set', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);
+  });
+
+  it('trusts a number of proxy hops or named proxies, never every caller', () => {
+    expect(loadConfig({}).trustProxy).toBe(false);
+    expect(loadConfig({ OFD_TRUST_PROXY: '1' }).trustProxy).toBe(1);
+    expect(loadConfig({ OFD_TRUST_PROXY: '10.0.0.0/8, 127.0.0.1' }).trustProxy).toEqual([
+      '10.0.0.0/8',
+      '127.0.0.1',
+    ]);
   });
 
   it('reads a CORS allow-list', () => {

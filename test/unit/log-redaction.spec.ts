@@ -1,50 +1,71 @@
 import { Writable } from 'node:stream';
 import { pino } from 'pino';
-import { REDACTED_PATHS } from '../../src/common/logging/logger.config.js';
+import { pinoOptions } from '../../src/common/logging/logger.config.js';
+
+function capture(log: (logger: pino.Logger) => void): string {
+  const lines: string[] = [];
+  const sink = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      lines.push(chunk.toString());
+      done();
+    },
+  });
+  log(pino(pinoOptions({ logLevel: 'info' }), sink));
+  return lines.join('');
+}
 
 describe('log redaction', () => {
-  it('removes tokens, passwords and personal fields wherever they appear', () => {
-    const lines: string[] = [];
-    const sink = new Writable({
-      write(chunk: Buffer, _encoding, done) {
-        lines.push(chunk.toString());
-        done();
-      },
-    });
-    const logger = pino({ redact: { paths: REDACTED_PATHS, censor: '[redacted]' } }, sink);
-    logger.info(
-      {
-        req: { headers: { authorization: 'Bearer eyJsecret', cookie: 'session=abc' } },
-        password: 'hunter2hunter2',
-        body: {
-          email: 'jane@example.org',
-          firstName: 'Jane',
-          dateOfBirth: '1950-02-03',
-          postcode: 'PR25 1DH',
-          refreshToken: 'rt-secret',
+  it('removes tokens, passwords and personal fields at any depth', () => {
+    const line = capture((logger) =>
+      logger.info(
+        {
+          headers: { authorization: 'Bearer eyJsecret', cookie: 'session=abc' },
+          password: 'hunter2hunter2',
+          body: {
+            person: {
+              contact: { email: 'jane@example.org', phone: '07700 900123' },
+              firstName: 'Jane',
+              dateOfBirth: '1950-02-03',
+              postcode: 'PR25 1DH',
+            },
+            items: [{ refreshToken: 'rt-secret' }],
+          },
+          err: {
+            message: 'duplicate key',
+            detail: 'Key (email)=(jane@example.org) already exists.',
+            parameters: ['Jane'],
+            details: { password: 'nested-password' },
+          },
         },
-        err: {
-          message: 'duplicate key',
-          detail: 'Key (email)=(jane@example.org) already exists.',
-          parameters: ['Jane'],
-        },
-      },
-      'something happened',
+        'something happened',
+      ),
     );
-    const line = lines.join('');
     for (const secret of [
       'eyJsecret',
       'session=abc',
       'hunter2',
       'jane@example.org',
+      '07700',
       'Jane',
       '1950-02-03',
       'PR25 1DH',
       'rt-secret',
+      'nested-password',
     ]) {
       expect(line).not.toContain(secret);
     }
     expect(line).toContain('something happened');
     expect(line).toContain('duplicate key');
+  });
+
+  it('logs the path of a request, never its query string', () => {
+    const line = capture((logger) =>
+      logger.info(
+        { req: { id: 'r1', method: 'GET', url: '/api/services?postcode=PR25%201DH', headers: {} } },
+        'request completed',
+      ),
+    );
+    expect(line).toContain('"path":"/api/services"');
+    expect(line).not.toContain('PR25');
   });
 });

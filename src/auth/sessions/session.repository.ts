@@ -144,7 +144,20 @@ export class SessionRepository {
     );
   }
 
-  /** Ends every live session of these users (disabled, role changed, organisation deactivated). */
+  async revokeSessionsOfOrganisation(
+    manager: EntityManager,
+    organisationId: string,
+    reason: string,
+  ): Promise<number> {
+    const result = await manager.query<[unknown[], number]>(
+      `UPDATE auth_sessions SET revoked_at = now(), revoked_reason = $2
+        WHERE revoked_at IS NULL AND user_id IN (SELECT id FROM users WHERE organisation_id = $1)`,
+      [organisationId, reason],
+    );
+    return result[1];
+  }
+
+  /** Ends every live session of these users. */
   async revokeSessionsOfUsers(
     manager: EntityManager,
     userIds: string[],

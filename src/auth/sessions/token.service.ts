@@ -1,6 +1,7 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
+import type { FastifyRequest } from 'fastify';
 import type { ResolvedConfig } from '../../config/app-config.js';
 import { APP_CONFIG } from '../../config/config.module.js';
 import type { Role } from '../../common/auth/roles.js';
@@ -14,6 +15,15 @@ export interface AccessClaims {
 }
 
 const ISSUER = 'one-front-door';
+const verified = new WeakMap<FastifyRequest, AccessClaims | undefined>();
+
+/** The token of an `Authorization: Bearer <token>` header, if that is what the header holds. */
+export function bearerToken(header: string | undefined): string | undefined {
+  if (header === undefined) return undefined;
+  const match = /^Bearer ([A-Za-z0-9._~+/=-]+)$/i.exec(header.trim());
+  return match?.[1];
+}
+
 const AUDIENCE = 'one-front-door-api';
 
 @Injectable()
@@ -37,6 +47,18 @@ export class TokenService {
       },
     );
     return { accessToken, expiresAt: new Date(Date.now() + ttl * 1000) };
+  }
+
+  /**
+   * The verified claims of the request's bearer token, or undefined (no token, or a bad one).
+   * Verified once per request and remembered: the rate limiter and the access guard both ask.
+   */
+  claimsOf(request: FastifyRequest): AccessClaims | undefined {
+    if (verified.has(request)) return verified.get(request);
+    const token = bearerToken(request.headers.authorization);
+    const claims = token === undefined ? undefined : this.verifyAccessToken(token);
+    verified.set(request, claims);
+    return claims;
   }
 
   /** Verified claims, or undefined for a bad, expired, tampered or unsigned (`alg: none`) token. */

@@ -63,8 +63,25 @@ export class UserRepository {
     return (manager?.getRepository(User) ?? this.users).findOneBy({ id });
   }
 
-  findByEmail(email: string, manager?: EntityManager): Promise<User | null> {
-    return (manager?.getRepository(User) ?? this.users).findOneBy({ email });
+  /**
+   * Locks the user (and their organisation) until the transaction ends, if they are still active
+   * with this role; false otherwise. Serialises a login against a concurrent disable or role change.
+   */
+  async lockIfStillAllowed(manager: EntityManager, id: string, role: Role): Promise<boolean> {
+    const rows = await manager.query<unknown[]>(
+      `SELECT 1 FROM users u JOIN organisations o ON o.id = u.organisation_id
+        WHERE u.id = $1 AND u.role = $2 AND u.active AND o.active
+        FOR SHARE OF u, o`,
+      [id, role],
+    );
+    return rows.length === 1;
+  }
+
+  /** The user, locked against concurrent changes until the transaction ends. */
+  findByIdForUpdate(manager: EntityManager, id: string): Promise<User | null> {
+    return manager
+      .getRepository(User)
+      .findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
   }
 
   async findPage(filter: UserFilter, page: number, perPage: number): Promise<[User[], number]> {
@@ -109,13 +126,6 @@ export class UserRepository {
       query.andWhere('version = :expectedVersion', { expectedVersion });
     const result = await query.execute();
     return result.affected === 1;
-  }
-
-  async idsInOrganisation(manager: EntityManager, organisationId: string): Promise<string[]> {
-    const rows = await manager
-      .getRepository(User)
-      .find({ select: { id: true }, where: { organisationId } });
-    return rows.map((row) => row.id);
   }
 
   async countAll(manager: EntityManager): Promise<number> {

@@ -7,7 +7,8 @@ import { organisationKindForRole, type Role } from '../../common/auth/roles.js';
 import { isUniqueViolation } from '../../common/errors/postgres-errors.js';
 import type { Page } from '../../common/http/pagination.js';
 import { OrganisationService } from '../../service-directory/organisations/organisation.service.js';
-import { SessionRepository } from '../sessions/session.repository.js';
+import { LoginThrottleService } from '../login-throttle.service.js';
+import { SessionRevocationService } from '../sessions/session-revocation.service.js';
 import { checkPassword, hashPassword } from './password-policy.js';
 import type {
   CreateUserRequest,
@@ -38,7 +39,8 @@ export class UserService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly users: UserRepository,
-    private readonly sessions: SessionRepository,
+    private readonly sessions: SessionRevocationService,
+    private readonly throttle: LoginThrottleService,
     private readonly organisations: OrganisationService,
     private readonly audit: AuditService,
   ) {}
@@ -103,24 +105,29 @@ export class UserService {
     }
     const passwordHash =
       request.password === undefined ? undefined : await this.newPasswordHash(id, request.password);
-    return this.dataSource.transaction(async (manager) => {
-      const before = await this.users.findById(id, manager);
+    const updated = await this.dataSource.transaction(async (manager) => {
+      const before = await this.users.findByIdForUpdate(manager, id);
       if (before === null) throw UserErrors.notFound();
       if (request.role !== undefined && request.role !== before.role) {
         await this.assertRoleFitsOrganisation(request.role, before.organisationId);
       }
-      const updated = await this.users.update(
+      const applied = await this.users.update(
         manager,
         id,
         { name: request.name, role: request.role, active: request.active, passwordHash },
         request.version,
       );
-      if (!updated) throw UserErrors.versionConflict();
+      if (!applied) throw UserErrors.versionConflict();
       const after = await this.users.findById(id, manager);
       if (after === null) throw UserErrors.notFound();
       await this.recordChanges(manager, actor, before, after, passwordHash !== undefined);
       return toResponse(after);
     });
+    // A new password or re-enabling is the administrator's answer to a lock-out: lift it.
+    if (passwordHash !== undefined || request.active === true) {
+      await this.throttle.clearAccount(updated.email);
+    }
+    return updated;
   }
 
   private async newPasswordHash(id: string, password: string): Promise<string> {
@@ -169,7 +176,7 @@ export class UserService {
       );
     }
     if (endSessions !== undefined) {
-      await this.sessions.revokeSessionsOfUsers(manager, [after.id], endSessions);
+      await this.sessions.revokeForUser(manager, after.id, endSessions);
     }
   }
 

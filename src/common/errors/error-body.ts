@@ -89,10 +89,13 @@ export function toErrorResponse(error: unknown, correlationId: string): ErrorRes
       body: {
         code: code ?? CODE_BY_STATUS[status] ?? (status >= 500 ? 'INTERNAL_ERROR' : 'ERROR'),
         message:
-          status >= 500 && status !== 503
-            ? 'Something went wrong on our side.'
-            : (message ?? error.message),
-        details,
+          status === 503
+            ? 'Not ready: the database does not answer or migrations are pending.'
+            : status >= 500
+              ? 'Something went wrong on our side.'
+              : (message ?? error.message),
+        // A 5xx (readiness included) says nothing of the servers behind it.
+        details: status >= 500 ? undefined : details,
         correlationId,
       },
       headers: {},

@@ -3,54 +3,77 @@ import type { Params } from 'nestjs-pino';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ResolvedConfig } from '../../config/app-config.js';
 
-/** Fields that may hold secrets or personal data, wherever they appear in a log line. */
-const SENSITIVE_KEYS = [
-  'password',
-  'passwordHash',
-  'token',
-  'accessToken',
-  'refreshToken',
-  'authorization',
-  'cookie',
-  'email',
-  'name',
-  'firstName',
-  'lastName',
-  'preferredName',
-  'dateOfBirth',
-  'phone',
-  'address',
-  'postcode',
-  'notes',
-];
+/**
+ * Keys whose values never reach a log line, at any depth: secrets, personal data, and the parts of
+ * a database error that can quote the values it refused.
+ */
+const SENSITIVE_KEYS = new Set(
+  [
+    'password',
+    'passwordHash',
+    'token',
+    'accessToken',
+    'refreshToken',
+    'authorization',
+    'cookie',
+    'set-cookie',
+    'email',
+    'name',
+    'firstName',
+    'lastName',
+    'preferredName',
+    'dateOfBirth',
+    'phone',
+    'address',
+    'postcode',
+    'notes',
+    'parameters',
+    'detail',
+    'query',
+    'driverError',
+  ].map((key) => key.toLowerCase()),
+);
 
-export const REDACTED_PATHS = [
-  'req.headers.authorization',
-  'req.headers.cookie',
-  'res.headers["set-cookie"]',
-  // Database errors can quote the values they refused.
-  'err.parameters',
-  'err.detail',
-  'err.query',
-  'err.driverError',
-  ...SENSITIVE_KEYS.flatMap((key) => [key, `*.${key}`]),
-];
+const MAX_DEPTH = 8;
 
-/** Structured JSON request logs: method, path (never the query string), status, time, ids. */
+/** A copy of the value with every sensitive key's value replaced by "[redacted]". */
+export function redactSensitive(value: unknown, depth = 0): unknown {
+  if (depth > MAX_DEPTH || value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map((item) => redactSensitive(item, depth + 1));
+  const copy: Record<string, unknown> = {};
+  for (const [key, inner] of Object.entries(value)) {
+    copy[key] = SENSITIVE_KEYS.has(key.toLowerCase())
+      ? '[redacted]'
+      : redactSensitive(inner, depth + 1);
+  }
+  return copy;
+}
+
+/** The pino options of the application's logger (also used by the redaction test). */
+export function pinoOptions(config: Pick<ResolvedConfig, 'logLevel'>) {
+  return {
+    level: config.logLevel,
+    formatters: {
+      log: (object: Record<string, unknown>) => redactSensitive(object) as Record<string, unknown>,
+    },
+    serializers: {
+      req: (request: IncomingMessage & { id?: string }) => ({
+        id: request.id,
+        method: request.method,
+        // The path only: a query string may carry personal data.
+        path: (request.url ?? '').split('?')[0],
+      }),
+      res: (response: ServerResponse) => ({ statusCode: response.statusCode }),
+    },
+  };
+}
+
+/** Structured JSON request logs: method, path, status, time, ids; nothing personal. */
 export function loggerParams(config: ResolvedConfig): Params {
   return {
     forRoutes: [{ path: '{*splat}', method: RequestMethod.ALL }],
     pinoHttp: {
-      level: config.logLevel,
-      redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
-      serializers: {
-        req: (request: IncomingMessage & { id?: string }) => ({
-          id: request.id,
-          method: request.method,
-          path: (request.url ?? '').split('?')[0],
-        }),
-        res: (response: ServerResponse) => ({ statusCode: response.statusCode }),
-      },
+      ...pinoOptions(config),
       customLogLevel: (_request, response, error) =>
         error !== undefined || response.statusCode >= 500
           ? 'error'

@@ -9,7 +9,9 @@ import {
 } from 'typeorm';
 import { ORGANISATION_KINDS, type OrganisationKind } from '../../common/auth/roles.js';
 
+/** One front door per installation; every other organisation is a partner. */
 @Entity('organisations')
+@Index('UQ_organisations_one_front_door', ['kind'], { unique: true, where: `kind = 'front_door'` })
 export class Organisation {
   @PrimaryGeneratedColumn('uuid')
   id: string;

@@ -19,8 +19,11 @@ export class OrganisationRepository {
     return this.repo(manager).findOneBy({ id });
   }
 
-  findByName(name: string, manager?: EntityManager): Promise<Organisation | null> {
-    return this.repo(manager).findOneBy({ name });
+  /** The organisation, locked against concurrent changes until the transaction ends. */
+  findByIdForUpdate(manager: EntityManager, id: string): Promise<Organisation | null> {
+    return manager
+      .getRepository(Organisation)
+      .findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
   }
 
   findFirstOfKind(kind: OrganisationKind, manager?: EntityManager): Promise<Organisation | null> {

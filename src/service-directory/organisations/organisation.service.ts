@@ -4,7 +4,6 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../../audit/audit.service.js';
 import type { Actor } from '../../common/auth/actor.js';
 import type { OrganisationKind } from '../../common/auth/roles.js';
-import { AppError } from '../../common/errors/app-error.js';
 import { isUniqueViolation } from '../../common/errors/postgres-errors.js';
 import type { Page } from '../../common/http/pagination.js';
 import type {
@@ -14,29 +13,9 @@ import type {
   UpdateOrganisationRequest,
 } from './organisation.dto.js';
 import type { Organisation } from './organisation.entity.js';
+import { OrganisationErrors } from './organisation.errors.js';
 import { OrganisationRepository } from './organisation.repository.js';
-
-export const OrganisationErrors = {
-  notFound: () =>
-    new AppError('not_found', 'ORGANISATION_NOT_FOUND', 'There is no such organisation.'),
-  nameTaken: () =>
-    new AppError(
-      'conflict',
-      'ORGANISATION_NAME_TAKEN',
-      'An organisation with this name already exists.',
-      {
-        fields: { name: ['is already in use'] },
-      },
-    ),
-  versionConflict: () =>
-    new AppError(
-      'conflict',
-      'ORGANISATION_VERSION_CONFLICT',
-      'The organisation was changed by someone else; reload and try again.',
-    ),
-  ownOrganisation: () =>
-    new AppError('conflict', 'ORGANISATION_OWN', 'You cannot deactivate your own organisation.'),
-};
+import { SessionRevocationService } from '../../auth/sessions/session-revocation.service.js';
 
 function toResponse(organisation: Organisation): OrganisationResponse {
   return {
@@ -55,6 +34,7 @@ export class OrganisationService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly organisations: OrganisationRepository,
+    private readonly sessions: SessionRevocationService,
     private readonly audit: AuditService,
   ) {}
 
@@ -109,43 +89,52 @@ export class OrganisationService {
       });
     } catch (error) {
       if (isUniqueViolation(error, 'UQ_organisations_name')) throw OrganisationErrors.nameTaken();
+      if (isUniqueViolation(error, 'UQ_organisations_one_front_door')) {
+        throw OrganisationErrors.frontDoorExists();
+      }
       throw error;
     }
   }
 
-  /** Deactivating an organisation stops its users' sessions at once (the access check reads it). */
+  /**
+   * Deactivating an organisation ends its users' sessions in the same transaction: they are
+   * refused at once, and their old tokens stay dead if the organisation is reactivated.
+   */
   async update(
     actor: Actor,
     id: string,
     request: UpdateOrganisationRequest,
   ): Promise<OrganisationResponse> {
-    if (request.active === false && id === actor.organisationId)
+    if (request.active === false && id === actor.organisationId) {
       throw OrganisationErrors.ownOrganisation();
+    }
     try {
       return await this.dataSource.transaction(async (manager) => {
-        const before = await this.organisations.findById(id, manager);
+        const before = await this.organisations.findByIdForUpdate(manager, id);
         if (before === null) throw OrganisationErrors.notFound();
-        const changes = { name: request.name, active: request.active };
-        const updated = await this.organisations.update(manager, id, changes, request.version);
-        if (!updated) throw OrganisationErrors.versionConflict();
+        const applied = await this.organisations.update(
+          manager,
+          id,
+          { name: request.name, active: request.active },
+          request.version,
+        );
+        if (!applied) throw OrganisationErrors.versionConflict();
         const after = await this.organisations.findById(id, manager);
         if (after === null) throw OrganisationErrors.notFound();
-        const action =
-          request.active !== undefined && request.active !== before.active
-            ? request.active
-              ? 'organisation.activated'
-              : 'organisation.deactivated'
-            : 'organisation.updated';
-        await this.audit.record(
-          {
-            actor,
-            action,
-            entityType: 'organisation',
-            entityId: id,
-            details: { fields: Object.keys(request).filter((k) => k !== 'version') },
-          },
-          manager,
-        );
+        const entity = { entityType: 'organisation', entityId: id } as const;
+        if (before.name !== after.name) {
+          await this.audit.record(
+            { actor, action: 'organisation.updated', ...entity, details: { fields: ['name'] } },
+            manager,
+          );
+        }
+        if (before.active !== after.active) {
+          const action = after.active ? 'organisation.activated' : 'organisation.deactivated';
+          await this.audit.record({ actor, action, ...entity }, manager);
+          if (!after.active) {
+            await this.sessions.revokeForOrganisation(manager, id, 'organisation_deactivated');
+          }
+        }
         return toResponse(after);
       });
     } catch (error) {
