@@ -213,7 +213,6 @@ export class AuthService {
       sub: user.userId,
       sid: sessionId,
       role: user.role,
-      org: user.organisationId,
     });
     return {
       accessToken: access.accessToken,

@@ -1,6 +1,6 @@
 /**
- * Drops the filters that were not given. TypeORM refuses `undefined` in a where condition (it
- * would otherwise match everything), so optional filters are removed explicitly.
+ * Drops the filters that were not given. TypeORM 1.x throws on `undefined` in a where condition
+ * (rather than silently matching everything), so optional filters are removed explicitly.
  */
 export function givenFilters<T extends Record<string, unknown>>(filters: T): Partial<T> {
   return Object.fromEntries(

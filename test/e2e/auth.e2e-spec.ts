@@ -113,6 +113,12 @@ describe('Sign-in, tokens and sessions', () => {
         .post('/api/auth/refresh')
         .send({ refreshToken: rotated.refreshToken });
       expect(second.status).toBe(200);
+      // The first refresh token, already used, is refused.
+      const old = await t
+        .http()
+        .post('/api/auth/refresh')
+        .send({ refreshToken: user.refreshToken });
+      expect(old.status).toBe(401);
     });
 
     it('treats a reused refresh token as theft: 401 and the whole session ends', async () => {
@@ -348,6 +354,76 @@ describe('Throttling of failed sign-ins', () => {
         ).status,
       ).toBe(200);
     }
+  });
+
+  it('counts parallel guesses: at most the limit get a password check', async () => {
+    await t.db.query('DELETE FROM auth_login_failures');
+    const user = await makeUser(t, 'caseworker');
+    const responses = await Promise.all(
+      Array.from({ length: 12 }, () =>
+        t
+          .http()
+          .post('/api/auth/login')
+          .send({ email: user.email, password: 'wrong password here' }),
+      ),
+    );
+    const statuses = responses.map((response) => response.status).sort();
+    expect(statuses.filter((status) => status === 401)).toHaveLength(3);
+    expect(statuses.filter((status) => status === 429)).toHaveLength(9);
+  });
+
+  it('an administrator resetting the password lifts the lock-out', async () => {
+    await t.db.query('DELETE FROM auth_login_failures');
+    const admin = await signedIn(t, 'admin');
+    const user = await makeUser(t, 'caseworker');
+    for (let i = 0; i < 3; i++) {
+      await t
+        .http()
+        .post('/api/auth/login')
+        .send({ email: user.email, password: 'wrong password here' });
+    }
+    expect(
+      (await t.http().post('/api/auth/login').send({ email: user.email, password: TEST_PASSWORD }))
+        .status,
+    ).toBe(429);
+    await t
+      .http()
+      .patch(`/api/users/${user.id}`)
+      .set(bearer(admin.accessToken))
+      .send({ password: 'new harbour lamp 88' });
+    expect(
+      (
+        await t
+          .http()
+          .post('/api/auth/login')
+          .send({ email: user.email, password: 'new harbour lamp 88' })
+      ).status,
+    ).toBe(200);
+  });
+
+  it('records throttled attempts in the audit trail', async () => {
+    const rows = await t.db.query<{ count: string }[]>(
+      `SELECT count(*) FROM audit_log WHERE action = 'auth.login_throttled'`,
+    );
+    expect(Number(rows[0].count)).toBeGreaterThan(0);
+  });
+
+  it('does not take the address from X-Forwarded-For unless told to trust a proxy', async () => {
+    await t.db.query('DELETE FROM auth_login_failures');
+    for (let i = 0; i < 8; i++) {
+      await t
+        .http()
+        .post('/api/auth/login')
+        .set('X-Forwarded-For', `203.0.113.${i}`)
+        .send({ email: `spoof${i}@test.example`, password: 'wrong password here' });
+    }
+    const user = await makeUser(t, 'caseworker');
+    const blocked = await t
+      .http()
+      .post('/api/auth/login')
+      .set('X-Forwarded-For', '198.51.100.7')
+      .send({ email: user.email, password: TEST_PASSWORD });
+    expect(blocked.status).toBe(429);
   });
 
   it('stores neither emails nor addresses in the throttle table', async () => {

@@ -163,8 +163,11 @@ describe('HTTP behaviour every route shares', () => {
 
 describe('General rate limit', () => {
   let t: TestApp;
+  let user: Awaited<ReturnType<typeof signedIn>>;
   beforeAll(async () => {
     t = await startTestApp({ rateLimitPerMinute: 5 });
+    // Signed in first: the login itself counts against the address.
+    user = await signedIn(t, 'caseworker');
   });
   afterAll(async () => {
     await t.close();
@@ -178,8 +181,26 @@ describe('General rate limit', () => {
       statuses.push(response.status);
       last = response;
     }
-    expect(statuses.slice(0, 5)).toEqual([200, 200, 200, 200, 200]);
-    expect(statuses.slice(5)).toEqual([429, 429]);
+    // Five a minute for this address, one of them spent on signing in above.
+    expect(statuses.slice(0, 4)).toEqual([200, 200, 200, 200]);
+    expect(statuses.slice(4)).toEqual([429, 429, 429]);
     expect(last?.body).toMatchObject({ code: 'RATE_LIMITED', correlationId: expect.any(String) });
+  });
+
+  it('counts made-up Authorization headers against the address', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 7; i++) {
+      const response = await t
+        .http()
+        .get('/api/health/live')
+        .set('Authorization', `Bearer made.up.${i}`);
+      statuses.push(response.status);
+    }
+    // The address already spent its allowance above.
+    expect(statuses.every((status) => status === 429)).toBe(true);
+  });
+
+  it('counts a signed-in user on their own allowance', async () => {
+    expect((await t.http().get('/api/auth/me').set(bearer(user.accessToken))).status).toBe(200);
   });
 });

@@ -266,6 +266,38 @@ describe('Admin: users and organisations', () => {
       await login(t, partner);
     });
 
+    it("reactivating an organisation does not bring its users' old tokens back", async () => {
+      const organisation = await makeOrganisation(t, 'partner');
+      const partner = await signedIn(t, 'partner', { organisationId: organisation.id });
+      await t
+        .http()
+        .patch(`/api/organisations/${organisation.id}`)
+        .set(bearer(admin.accessToken))
+        .send({ active: false });
+      await t
+        .http()
+        .patch(`/api/organisations/${organisation.id}`)
+        .set(bearer(admin.accessToken))
+        .send({ active: true });
+      expect((await t.http().get('/api/auth/me').set(bearer(partner.accessToken))).status).toBe(
+        401,
+      );
+      expect(
+        (await t.http().post('/api/auth/refresh').send({ refreshToken: partner.refreshToken }))
+          .status,
+      ).toBe(401);
+    });
+
+    it('there is one front-door organisation; a second is refused', async () => {
+      const response = await t
+        .http()
+        .post('/api/organisations')
+        .set(bearer(admin.accessToken))
+        .send({ name: 'Another Front Door', kind: 'front_door' });
+      expect(response.status).toBe(409);
+      expect(response.body).toMatchObject({ code: 'ORGANISATION_FRONT_DOOR_EXISTS' });
+    });
+
     it('an admin cannot deactivate their own organisation', async () => {
       const response = await t
         .http()

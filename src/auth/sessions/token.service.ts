@@ -11,7 +11,6 @@ export interface AccessClaims {
   sub: string;
   sid: string;
   role: Role;
-  org: string;
 }
 
 const ISSUER = 'one-front-door';

@@ -26,7 +26,7 @@ function isCommon(password: string): boolean {
 function isTrivial(password: string): boolean {
   const chars = [...password];
   if (new Set(chars).size <= 2) return true;
-  // A run up or down the character table (abcdefghijkl, 987654321098...) throughout.
+  // A run up or down the character table throughout (abcdefghijkl, 987654321).
   const steps = new Set(
     chars.slice(1).map((c, i) => (c.codePointAt(0) ?? 0) - (chars[i]?.codePointAt(0) ?? 0)),
   );
