@@ -1,4 +1,4 @@
-import helmet from '@fastify/helmet';
+import helmet from 'helmet';
 import rateLimit from '@fastify/rate-limit';
 import { HttpException } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
@@ -60,7 +60,8 @@ export async function createApp(config: ResolvedConfig): Promise<NestFastifyAppl
     void reply.header(CORRELATION_HEADER, request.id);
     done();
   });
-  await app.register(helmet, {
+  // Security headers, built once (helmet's Fastify plugin rebuilds them on every request).
+  const securityHeaders = helmet({
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
@@ -69,6 +70,11 @@ export async function createApp(config: ResolvedConfig): Promise<NestFastifyAppl
         scriptSrc: ["'self'", "'unsafe-inline'"],
       },
     },
+  });
+  fastify.addHook('onRequest', (request, reply, done) => {
+    securityHeaders(request.raw, reply.raw, (error?: unknown) => {
+      done(error instanceof Error ? error : undefined);
+    });
   });
   app.enableCors({
     origin: config.corsOrigins,

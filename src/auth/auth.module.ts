@@ -8,7 +8,8 @@ import { AuthController } from './auth.controller.js';
 import { AuthService } from './auth.service.js';
 import { LoginThrottleService } from './login-throttle.service.js';
 import { SessionsModule } from './sessions/sessions.module.js';
-import { TokenService } from './sessions/token.service.js';
+import { jwtOptions, TokenService } from './sessions/token.service.js';
+import { APP_CONFIG } from '../config/config.module.js';
 import { FirstAdminService } from './users/first-admin.service.js';
 import { UserController } from './users/user.controller.js';
 import { User } from './users/user.entity.js';
@@ -18,7 +19,7 @@ import { UserService } from './users/user.service.js';
 /** Users, roles, organisation membership, sign-in, tokens, and the access guard on every route. */
 @Module({
   imports: [
-    JwtModule.register({}),
+    JwtModule.registerAsync({ inject: [APP_CONFIG], useFactory: jwtOptions }),
     TypeOrmModule.forFeature([User]),
     SessionsModule,
     ServiceDirectoryModule,

@@ -58,6 +58,19 @@ describe('log redaction', () => {
     expect(line).toContain('duplicate key');
   });
 
+  it("keeps an error's message and stack, and redacts the SQL and values it carries", () => {
+    const error = Object.assign(new Error('duplicate key value violates unique constraint'), {
+      query: 'INSERT INTO users (email) VALUES ($1)',
+      parameters: ['jane@example.org'],
+    });
+    const line = capture((logger) => logger.error({ err: error }, 'Request failed'));
+    const logged = JSON.parse(line) as { err: Record<string, unknown> };
+    expect(logged.err.message).toBe('duplicate key value violates unique constraint');
+    expect(String(logged.err.stack)).toContain('log-redaction.spec');
+    expect(logged.err.query).toBe('[redacted]');
+    expect(line).not.toContain('jane@example.org');
+  });
+
   it('logs the path of a request, never its query string', () => {
     const line = capture((logger) =>
       logger.info(

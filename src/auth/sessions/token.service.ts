@@ -1,6 +1,6 @@
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { createHash, createSecretKey, randomBytes, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { JwtService } from '@nestjs/jwt';
+import { JwtService, type JwtModuleOptions } from '@nestjs/jwt';
 import type { FastifyRequest } from 'fastify';
 import type { ResolvedConfig } from '../../config/app-config.js';
 import { APP_CONFIG } from '../../config/config.module.js';
@@ -14,6 +14,19 @@ export interface AccessClaims {
 }
 
 const ISSUER = 'one-front-door';
+const AUDIENCE = 'one-front-door-api';
+/**
+ * HS256 with the configured secret, as a key object built once: given a string, the JWT library
+ * would first try (and fail) to read it as a public key on every verification.
+ */
+export function jwtOptions(config: ResolvedConfig): JwtModuleOptions {
+  return {
+    secret: createSecretKey(Buffer.from(config.tokenSecret, 'utf8')),
+    signOptions: { algorithm: 'HS256', issuer: ISSUER, audience: AUDIENCE },
+    verifyOptions: { algorithms: ['HS256'], issuer: ISSUER, audience: AUDIENCE },
+  };
+}
+
 const verified = new WeakMap<FastifyRequest, AccessClaims | undefined>();
 
 /** The token of an `Authorization: Bearer <token>` header, if that is what the header holds. */
@@ -22,8 +35,6 @@ export function bearerToken(header: string | undefined): string | undefined {
   const match = /^Bearer ([A-Za-z0-9._~+/=-]+)$/i.exec(header.trim());
   return match?.[1];
 }
-
-const AUDIENCE = 'one-front-door-api';
 
 @Injectable()
 export class TokenService {
@@ -34,17 +45,7 @@ export class TokenService {
 
   issueAccessToken(claims: AccessClaims): { accessToken: string; expiresAt: Date } {
     const ttl = this.config.accessTokenTtlSeconds;
-    const accessToken = this.jwt.sign(
-      { ...claims },
-      {
-        secret: this.config.tokenSecret,
-        algorithm: 'HS256',
-        expiresIn: ttl,
-        issuer: ISSUER,
-        audience: AUDIENCE,
-        jwtid: randomUUID(),
-      },
-    );
+    const accessToken = this.jwt.sign({ ...claims }, { expiresIn: ttl, jwtid: randomUUID() });
     return { accessToken, expiresAt: new Date(Date.now() + ttl * 1000) };
   }
 
@@ -63,12 +64,7 @@ export class TokenService {
   /** Verified claims, or undefined for a bad, expired, tampered or unsigned (`alg: none`) token. */
   verifyAccessToken(token: string): AccessClaims | undefined {
     try {
-      const claims = this.jwt.verify<AccessClaims & { iat: number }>(token, {
-        secret: this.config.tokenSecret,
-        algorithms: ['HS256'],
-        issuer: ISSUER,
-        audience: AUDIENCE,
-      });
+      const claims = this.jwt.verify<AccessClaims & { iat: number }>(token);
       if (typeof claims.sub !== 'string' || typeof claims.sid !== 'string') return undefined;
       return claims;
     } catch {

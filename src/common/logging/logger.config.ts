@@ -1,5 +1,6 @@
 import { RequestMethod } from '@nestjs/common';
 import type { Params } from 'nestjs-pino';
+import { stdSerializers } from 'pino';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ResolvedConfig } from '../../config/app-config.js';
 
@@ -36,10 +37,20 @@ const SENSITIVE_KEYS = new Set(
 
 const MAX_DEPTH = 8;
 
-/** A copy of the value with every sensitive key's value replaced by "[redacted]". */
+function isPlainObject(value: object): boolean {
+  const prototype = Object.getPrototypeOf(value) as unknown;
+  return prototype === Object.prototype || prototype === null;
+}
+
+/**
+ * A copy of the value with every sensitive key's value replaced by "[redacted]". Walks plain
+ * objects and arrays only: requests, responses and errors are left to their serializers below,
+ * which keep only safe fields (and redact what an error carries).
+ */
 export function redactSensitive(value: unknown, depth = 0): unknown {
   if (depth > MAX_DEPTH || value === null || typeof value !== 'object') return value;
   if (Array.isArray(value)) return value.map((item) => redactSensitive(item, depth + 1));
+  if (!isPlainObject(value)) return value;
   const copy: Record<string, unknown> = {};
   for (const [key, inner] of Object.entries(value)) {
     copy[key] = SENSITIVE_KEYS.has(key.toLowerCase())
@@ -64,6 +75,8 @@ export function pinoOptions(config: Pick<ResolvedConfig, 'logLevel'>) {
         path: (request.url ?? '').split('?')[0],
       }),
       res: (response: ServerResponse) => ({ statusCode: response.statusCode }),
+      // Message and stack kept; what a database error quotes (SQL, values) redacted.
+      err: (error: Error) => redactSensitive({ ...stdSerializers.err(error) }),
     },
   };
 }
