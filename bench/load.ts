@@ -1,0 +1,149 @@
+import autocannon from 'autocannon';
+import type { BenchRequest } from './scenarios.js';
+
+export interface LoadSettings {
+  connections: number;
+  /** Of each server, before any measuring. */
+  warmupSeconds: number;
+  /** Measured time of each server, in slices of `sliceSeconds` (rounded up to whole slices). */
+  measureSeconds: number;
+  sliceSeconds: number;
+}
+
+export interface LoadResult {
+  /** Responses received ÷ measured seconds, over all slices. */
+  requestsPerSecond: number;
+  /** Milliseconds, over the 2xx responses of all slices. */
+  latencyP50: number;
+  latencyP99: number;
+  responses: number;
+  durationSeconds: number;
+  /** Each slice's req/s, in the order they ran: shows how steady the machine was. */
+  slices: number[];
+  non2xx: number;
+  /** Connection errors and timeouts (autocannon counts timeouts among errors). */
+  errors: number;
+  timeouts: number;
+  statusCodes: Record<string, number>;
+  /** Problems seen during the warm-up, which is otherwise not reported. */
+  warmup: { non2xx: number; errors: number; statusCodes: Record<string, number> };
+}
+
+let current: autocannon.Instance<autocannon.RawResult> | undefined;
+let stopped = false;
+
+/** Stops the load running now, if any, and refuses to start more (on Ctrl-C). */
+export function stopLoad(): void {
+  stopped = true;
+  current?.stop();
+}
+
+function options(
+  baseUrl: string,
+  request: BenchRequest,
+  connections: number,
+  seconds: number,
+): autocannon.Options & { skipAggregateResult: true } {
+  return {
+    url: `${baseUrl}${request.path}`,
+    connections,
+    duration: seconds,
+    timeout: 10,
+    method: request.method,
+    headers: request.headers,
+    body: request.body,
+    skipAggregateResult: true,
+  };
+}
+
+async function drive(
+  baseUrl: string,
+  request: BenchRequest,
+  connections: number,
+  seconds: number,
+): Promise<autocannon.RawResult> {
+  if (stopped) throw new Error('The load was stopped');
+  const instance = autocannon(options(baseUrl, request, connections, seconds));
+  current = instance;
+  try {
+    return await instance;
+  } finally {
+    current = undefined;
+  }
+}
+
+function statusCodes(results: autocannon.RawResult[]): Record<string, number> {
+  const codes: Record<string, number> = {};
+  for (const result of results) {
+    for (const [code, stats] of Object.entries(result.statusCodeStats)) {
+      codes[code] = (codes[code] ?? 0) + stats.count;
+    }
+  }
+  return codes;
+}
+
+function summarise(
+  baseUrl: string,
+  request: BenchRequest,
+  settings: LoadSettings,
+  warmup: autocannon.RawResult,
+  slices: autocannon.RawResult[],
+): LoadResult {
+  const sum = (pick: (result: autocannon.RawResult) => number) =>
+    slices.reduce((total, result) => total + pick(result), 0);
+  const responses = sum((result) => result.totalCompletedRequests);
+  const durationSeconds = sum((result) => result.duration);
+  // Read before aggregateResult, which merges into the first slice's result.
+  const codes = statusCodes(slices);
+  const perSlice = slices.map((result) =>
+    result.duration > 0 ? result.totalCompletedRequests / result.duration : 0,
+  );
+  const merged = autocannon.aggregateResult(
+    slices,
+    options(baseUrl, request, settings.connections, settings.sliceSeconds),
+  );
+  return {
+    requestsPerSecond: durationSeconds > 0 ? responses / durationSeconds : 0,
+    latencyP50: merged.latency.p50,
+    latencyP99: merged.latency.p99,
+    responses,
+    durationSeconds,
+    slices: perSlice.map((value) => Math.round(value)),
+    non2xx: sum((result) => result.non2xx),
+    errors: sum((result) => result.errors),
+    timeouts: sum((result) => result.timeouts),
+    statusCodes: codes,
+    warmup: { non2xx: warmup.non2xx, errors: warmup.errors, statusCodes: statusCodes([warmup]) },
+  };
+}
+
+/**
+ * Drives two servers with the same request, `connections` keep-alive connections at a time and
+ * never both at once: a warm-up of each, then short measured slices taking turns (A B, B A, A B,
+ * ...), so that whatever else the machine is doing meanwhile weighs on both alike. On these small
+ * shared machines the throughput of one server drifts by tens of percent from one run of a few
+ * seconds to the next; measured one after the other, the ratio would mostly measure that drift.
+ */
+export async function measurePair(
+  urls: { app: string; baseline: string },
+  request: BenchRequest,
+  settings: LoadSettings,
+): Promise<{ app: LoadResult; baseline: LoadResult }> {
+  const { connections, sliceSeconds } = settings;
+  const warmup = {
+    app: await drive(urls.app, request, connections, settings.warmupSeconds),
+    baseline: await drive(urls.baseline, request, connections, settings.warmupSeconds),
+  };
+  const slices: Record<'app' | 'baseline', autocannon.RawResult[]> = { app: [], baseline: [] };
+  const rounds = Math.ceil(settings.measureSeconds / sliceSeconds);
+  for (let round = 0; round < rounds; round++) {
+    const order = round % 2 === 0 ? (['app', 'baseline'] as const) : (['baseline', 'app'] as const);
+    for (const target of order) {
+      slices[target].push(await drive(urls[target], request, connections, sliceSeconds));
+    }
+  }
+  return {
+    app: summarise(urls.app, request, settings, warmup.app, slices.app),
+    baseline: summarise(urls.baseline, request, settings, warmup.baseline, slices.baseline),
+  };
+}

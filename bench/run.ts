@@ -1,0 +1,418 @@
+/**
+ * npm run bench: how close the real application comes to the raw floor of HTTP + SQL.
+ *
+ * One run: a fresh embedded PostgreSQL in a temporary folder, the real migrations, the built app
+ * (`node dist/src/main.js`) as a child process, and a raw baseline server (baseline-server.ts:
+ * node:http + pg, issuing the same SQL) as another. For each scenario (scenarios.ts) it seeds what
+ * the scenario needs, then drives the app and the baseline with autocannon, taking turns (see
+ * load.ts), and prints app req/s, p50, p99, baseline req/s and their ratio; the results also go to
+ * .bench/results.json. Everything it started is stopped at the end, on failure and on Ctrl-C.
+ *
+ * Settings (environment): BENCH_LOG_LEVEL (the app's LOG_LEVEL, default info),
+ * BENCH_CONNECTIONS (50), BENCH_WARMUP_SECONDS (3), BENCH_SECONDS (10), BENCH_SLICE_SECONDS (2).
+ */
+import 'reflect-metadata';
+import { randomBytes } from 'node:crypto';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { isDeepStrictEqual } from 'node:util';
+import pg from 'pg';
+import { projectRoot } from '../src/common/project-root.js';
+import { loadConfig } from '../src/config/app-config.js';
+import { runMigrations } from '../src/database/data-source.js';
+import { startEmbeddedPostgres, type EmbeddedDatabase } from '../src/database/embedded-postgres.js';
+import { measurePair, stopLoad, type LoadResult, type LoadSettings } from './load.js';
+import {
+  Cleanup,
+  errorText,
+  freePort,
+  HOST,
+  postmasterPid,
+  startNode,
+  stopChild,
+  waitForHttp,
+  waitForPidGone,
+  withTimeout,
+  type Child,
+} from './processes.js';
+import { scenarios, type BenchRequest, type Scenario, type SeedData } from './scenarios.js';
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+type LogLevel = (typeof LOG_LEVELS)[number];
+
+function setting(name: string, fallback: number, min: number, max: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new Error(`${name} must be a whole number from ${min} to ${max}; it is "${raw}"`);
+  }
+  return value;
+}
+
+/**
+ * The app's log level. Default `info`, the production default: request logging is part of what
+ * the application costs, so it stays on, with the app's stdout sent to /dev/null (nobody reads it
+ * here, and a terminal or pipe would measure the reader). BENCH_LOG_LEVEL=silent measures without.
+ */
+function appLogLevel(): LogLevel {
+  const raw = process.env.BENCH_LOG_LEVEL ?? 'info';
+  if (!(LOG_LEVELS as readonly string[]).includes(raw)) {
+    throw new Error(`BENCH_LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}; it is "${raw}"`);
+  }
+  return raw as LogLevel;
+}
+
+/** The app's default pool size (OFD_DB_POOL_SIZE unset); the baseline uses the same. */
+const POOL_SIZE = loadConfig({}).dbPoolSize;
+/** Above any load this harness can generate; the validator's maximum. */
+const RATE_LIMIT_PER_MINUTE = 10_000_000;
+const STARTUP_TIMEOUT_MS = 60_000;
+
+interface ScenarioResult {
+  name: string;
+  app: LoadResult;
+  baseline: LoadResult;
+  /** App req/s ÷ baseline req/s. */
+  ratio: number;
+  targetRatio: number | undefined;
+}
+
+const cleanup = new Cleanup();
+
+/** Environment for a child: ours without the app's own settings, plus `extra`. */
+function childEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const [key, value] of Object.entries(process.env)) {
+    if (!/^(OFD_|BENCH_)|^(DATABASE_URL|PORT|HOST|LOG_LEVEL)$/.test(key)) env[key] = value;
+  }
+  return { ...env, NODE_ENV: 'production', ...extra };
+}
+
+/** Each scenario's statements must still appear verbatim in the code that issues them. */
+function checkStatementsMatchSource(root: string): void {
+  const normalise = (text: string) => text.replace(/\s+/g, ' ').trim();
+  for (const scenario of scenarios) {
+    const source = normalise(readFileSync(join(root, scenario.baseline.source), 'utf8'));
+    for (const statement of scenario.baseline.statements) {
+      if (!source.includes(normalise(statement))) {
+        throw new Error(
+          `Scenario "${scenario.name}": its baseline statement is no longer in ${scenario.baseline.source}; ` +
+            `update bench/scenarios.ts to issue what the application issues:\n${statement}`,
+        );
+      }
+    }
+  }
+}
+
+/** A fresh embedded PostgreSQL in a temporary folder, removed (and the server stopped) at the end. */
+async function startDatabase(): Promise<EmbeddedDatabase> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'ofd-bench-'));
+  // As root the server runs as an unprivileged user, which must be able to enter the folder.
+  chmodSync(dataDir, 0o755);
+  cleanup.add('remove the temporary database folder', () => {
+    rmSync(dataDir, { recursive: true, force: true });
+    return Promise.resolve();
+  });
+  const port = await freePort();
+  const starting = startEmbeddedPostgres({
+    dataDir,
+    port,
+    database: 'ofd_bench',
+    // Only used when the server fails to start: its last messages.
+    log: (message) => console.error(message),
+  });
+  cleanup.add('stop PostgreSQL', async () => {
+    // If the start is still under way, let it finish (bounded) so there is something to stop.
+    const database = await withTimeout(starting, 30_000, 'PostgreSQL start').catch(() => undefined);
+    // stop() sends SIGINT and waits for the exit; the server may have had SIGINT from the terminal
+    // already (Ctrl-C), so rather than wait on stop() alone, wait for the postmaster to be gone.
+    const pid = postmasterPid(join(dataDir, 'pg'));
+    const stopping = database?.stop().catch((error: unknown) => {
+      console.error(`Stopping PostgreSQL: ${errorText(error)}`);
+    });
+    if (pid !== undefined) await waitForPidGone(pid, 15_000);
+    else if (stopping !== undefined) await withTimeout(stopping, 15_000, 'Stopping PostgreSQL');
+  });
+  return starting;
+}
+
+async function startApp(databaseUrl: string, logLevel: LogLevel): Promise<string> {
+  const port = await freePort();
+  const root = projectRoot();
+  const app = startNode(
+    'the application',
+    join(root, 'dist', 'src', 'main.js'),
+    childEnv({
+      DATABASE_URL: databaseUrl,
+      OFD_TOKEN_SECRET: randomBytes(48).toString('base64url'),
+      LOG_LEVEL: logLevel,
+      OFD_RATE_LIMIT_PER_MINUTE: String(RATE_LIMIT_PER_MINUTE),
+      PORT: String(port),
+      HOST,
+    }),
+    root,
+  );
+  cleanup.add('stop the application', () => stopChild(app));
+  const url = `http://${HOST}:${port}`;
+  await waitForHttp(`${url}/api/health/ready`, app, STARTUP_TIMEOUT_MS);
+  return url;
+}
+
+async function startBaseline(
+  databaseUrl: string,
+  seeds: Record<string, SeedData>,
+): Promise<string> {
+  const port = await freePort();
+  const baseline: Child = startNode(
+    'the baseline server',
+    fileURLToPath(new URL('./baseline-server.js', import.meta.url)),
+    childEnv({
+      BENCH_DATABASE_URL: databaseUrl,
+      BENCH_PORT: String(port),
+      BENCH_POOL_SIZE: String(POOL_SIZE),
+      BENCH_SEEDS: JSON.stringify(seeds),
+    }),
+    projectRoot(),
+    { ipc: true },
+  );
+  cleanup.add('stop the baseline server', () => stopChild(baseline));
+  const url = `http://${HOST}:${port}`;
+  await waitForHttp(`${url}/ready`, baseline, STARTUP_TIMEOUT_MS);
+  return url;
+}
+
+/** One request, for seeding and for checking that both servers answer alike. */
+async function send(
+  baseUrl: string,
+  request: BenchRequest,
+): Promise<{ status: number; body: unknown }> {
+  const response = await fetch(`${baseUrl}${request.path}`, {
+    method: request.method,
+    headers: request.headers,
+    body: request.body,
+    signal: AbortSignal.timeout(10_000),
+  });
+  const text = await response.text();
+  let body: unknown = text;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    // Not JSON: keep the text.
+  }
+  return { status: response.status, body };
+}
+
+/** Before any load: the app must answer 2xx, and the baseline exactly the same. */
+async function checkSameAnswer(
+  scenario: Scenario,
+  request: BenchRequest,
+  appUrl: string,
+  baselineUrl: string,
+): Promise<void> {
+  const [app, baseline] = await Promise.all([send(appUrl, request), send(baselineUrl, request)]);
+  if (app.status < 200 || app.status > 299) {
+    throw new Error(`${scenario.name}: the app answered ${app.status} ${JSON.stringify(app.body)}`);
+  }
+  if (app.status !== baseline.status || !isDeepStrictEqual(app.body, baseline.body)) {
+    throw new Error(
+      `${scenario.name}: the baseline answers differently from the app.\n` +
+        `  app:      ${app.status} ${JSON.stringify(app.body)}\n` +
+        `  baseline: ${baseline.status} ${JSON.stringify(baseline.body)}`,
+    );
+  }
+}
+
+function problems(label: string, result: LoadResult): string[] {
+  const found: string[] = [];
+  const codes = (statusCodes: Record<string, number>) =>
+    Object.entries(statusCodes)
+      .filter(([code]) => !code.startsWith('2'))
+      .map(([code, count]) => `${count}× ${code}`)
+      .join(', ');
+  if (result.non2xx > 0)
+    found.push(`${label}: ${result.non2xx} non-2xx (${codes(result.statusCodes)})`);
+  if (result.errors > 0)
+    found.push(`${label}: ${result.errors} errors (${result.timeouts} timeouts)`);
+  if (result.warmup.non2xx > 0) {
+    found.push(
+      `${label} warm-up: ${result.warmup.non2xx} non-2xx (${codes(result.warmup.statusCodes)})`,
+    );
+  }
+  if (result.warmup.errors > 0) found.push(`${label} warm-up: ${result.warmup.errors} errors`);
+  return found;
+}
+
+function table(rows: string[][]): string {
+  const widths = rows[0]?.map((_cell, column) =>
+    Math.max(...rows.map((row) => (row[column] ?? '').length)),
+  );
+  return rows
+    .map((row, index) => {
+      const line = row
+        .map((cell, column) => {
+          const width = widths?.[column] ?? 0;
+          return column === 0 ? cell.padEnd(width) : cell.padStart(width);
+        })
+        .join('   ');
+      return index === 0 ? `${line}\n${'-'.repeat(line.length)}` : line;
+    })
+    .join('\n');
+}
+
+const number = (value: number) => Math.round(value).toLocaleString('en-GB');
+const ms = (value: number) => `${value.toFixed(0)} ms`;
+
+async function main(): Promise<number> {
+  const root = projectRoot();
+  const logLevel = appLogLevel();
+  const sliceSeconds = setting('BENCH_SLICE_SECONDS', 2, 1, 60);
+  const settings: LoadSettings = {
+    connections: setting('BENCH_CONNECTIONS', 50, 1, 1000),
+    warmupSeconds: setting('BENCH_WARMUP_SECONDS', 3, 1, 60),
+    // Whole slices only.
+    measureSeconds: Math.ceil(setting('BENCH_SECONDS', 10, 1, 300) / sliceSeconds) * sliceSeconds,
+    sliceSeconds,
+  };
+  checkStatementsMatchSource(root);
+
+  console.log('Starting a fresh PostgreSQL...');
+  const database = await startDatabase();
+  const applied = await runMigrations(database.url);
+  console.log(
+    `Applied ${applied.length} migration(s). Starting the app (LOG_LEVEL=${logLevel})...`,
+  );
+  const appUrl = await startApp(database.url, logLevel);
+
+  const seeds: Record<string, SeedData> = {};
+  const db = new pg.Pool({ connectionString: database.url, max: 2 });
+  try {
+    let counter = 0;
+    const tools = {
+      db,
+      app: (request: BenchRequest) => send(appUrl, request),
+      unique: (prefix: string) => `${prefix}-${Date.now().toString(36)}-${++counter}`,
+    };
+    for (const scenario of scenarios) {
+      seeds[scenario.name] = await scenario.seed(tools);
+    }
+  } finally {
+    await db.end();
+  }
+  const baselineUrl = await startBaseline(database.url, seeds);
+
+  const results: ScenarioResult[] = [];
+  for (const scenario of scenarios) {
+    const seed = seeds[scenario.name] ?? {};
+    const request = scenario.request(seed);
+    await checkSameAnswer(scenario, request, appUrl, baselineUrl);
+    const seconds = 2 * (settings.warmupSeconds + settings.measureSeconds);
+    console.log(`${scenario.name}: the app and the baseline (${seconds} s)...`);
+    const { app, baseline } = await measurePair(
+      { app: appUrl, baseline: baselineUrl },
+      request,
+      settings,
+    );
+    results.push({
+      name: scenario.name,
+      app,
+      baseline,
+      ratio:
+        baseline.requestsPerSecond > 0 ? app.requestsPerSecond / baseline.requestsPerSecond : 0,
+      targetRatio: scenario.targetRatio,
+    });
+  }
+
+  const rows = [
+    ['scenario', 'req/s', 'p50', 'p99', 'baseline req/s', 'ratio'],
+    ...results.map((result) => [
+      result.name,
+      number(result.app.requestsPerSecond),
+      ms(result.app.latencyP50),
+      ms(result.app.latencyP99),
+      number(result.baseline.requestsPerSecond),
+      `${result.ratio.toFixed(2)}x`,
+    ]),
+  ];
+  const loadProblems = results.flatMap((result) => [
+    ...problems(`${result.name} app`, result.app),
+    ...problems(`${result.name} baseline`, result.baseline),
+  ]);
+  const missedTargets = results
+    .filter((result) => result.targetRatio !== undefined && result.ratio < result.targetRatio)
+    .map((result) => `${result.name}: ratio ${result.ratio.toFixed(2)} < ${result.targetRatio}`);
+  console.log(`\n${table(rows)}\n`);
+  console.log(
+    [
+      `autocannon, ${settings.connections} connections, never both servers at once: a ${settings.warmupSeconds} s warm-up of each, then`,
+      `  ${settings.measureSeconds} s measured of each, in ${settings.sliceSeconds} s slices taking turns (app, baseline, baseline, app, ...).`,
+      `App: node dist/src/main.js, LOG_LEVEL=${logLevel} (stdout to /dev/null), pool ${POOL_SIZE}, rate limit ${RATE_LIMIT_PER_MINUTE}/min.`,
+      `Baseline: node:http + pg (pool ${POOL_SIZE}) issuing the same SQL; it decodes the bearer token WITHOUT verifying`,
+      `  its signature (no JWT verification): the raw floor of HTTP + SQL. Latencies are the app's, over 2xx responses.`,
+      loadProblems.length === 0
+        ? 'No errors and no non-2xx responses, in either run (warm-ups included).'
+        : `ERRORS:\n${loadProblems.map((problem) => `  - ${problem}`).join('\n')}`,
+      ...results
+        .filter((result) => result.targetRatio !== undefined)
+        .map(
+          (result) =>
+            `Target for ${result.name}: ratio >= ${result.targetRatio}: ${
+              result.ratio >= (result.targetRatio ?? 0) ? 'met' : 'NOT MET'
+            }.`,
+        ),
+    ].join('\n'),
+  );
+
+  const outDir = join(root, '.bench');
+  mkdirSync(outDir, { recursive: true });
+  writeFileSync(
+    join(outDir, 'results.json'),
+    `${JSON.stringify(
+      {
+        date: new Date().toISOString(),
+        node: process.version,
+        cpus: cpus().length,
+        settings: { ...settings, appLogLevel: logLevel, poolSize: POOL_SIZE },
+        baselineNote: 'node:http + pg, same SQL, no JWT signature verification',
+        scenarios: results,
+        errors: loadProblems,
+        missedTargets,
+      },
+      null,
+      2,
+    )}\n`,
+  );
+  console.log(`\nResults written to ${join('.bench', 'results.json')}.`);
+  // A run with errors, or under a scenario's target, fails (exit code 1).
+  return loadProblems.length === 0 && missedTargets.length === 0 ? 0 : 1;
+}
+
+let finishing: Promise<void> | undefined;
+
+/** Stops everything this run started, then exits; only the first call counts. */
+function finish(code: number): Promise<void> {
+  finishing ??= (async () => {
+    stopLoad();
+    await cleanup.run();
+    process.exit(code);
+  })();
+  return finishing;
+}
+
+const SIGNAL_EXIT_CODES = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 } as const;
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+  process.on(signal, () => {
+    if (!cleanup.started) console.error(`\n${signal}: stopping everything this run started...`);
+    void finish(SIGNAL_EXIT_CODES[signal]);
+  });
+}
+
+main().then(
+  (code) => finish(code),
+  (error: unknown) => {
+    if (!cleanup.started) console.error(`\nBenchmark failed: ${errorText(error)}`);
+    return finish(1);
+  },
+);
