@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
+import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver.js';
+import type pg from 'pg';
 import type { Role } from '../../common/auth/roles.js';
 
 export interface LiveSessionUser {
@@ -35,9 +37,15 @@ export class SessionRepository {
    * are active. Runs on every authenticated request: one indexed query.
    */
   async findLiveSessionUser(sessionId: string): Promise<LiveSessionUser | undefined> {
-    const rows = await this.dataSource.query<
-      { id: string; email: string; name: string; role: Role; organisation_id: string }[]
-    >(
+    // Straight to the driver's pool: this runs on every request, and needs no query runner.
+    const pool = (this.dataSource.driver as PostgresDriver).master as pg.Pool;
+    const { rows } = await pool.query<{
+      id: string;
+      email: string;
+      name: string;
+      role: Role;
+      organisation_id: string;
+    }>(
       `SELECT u.id, u.email, u.name, u.role, u.organisation_id
          FROM auth_sessions s
          JOIN users u ON u.id = s.user_id

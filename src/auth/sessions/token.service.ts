@@ -36,8 +36,13 @@ export function bearerToken(header: string | undefined): string | undefined {
   return match?.[1];
 }
 
+/** How many verified tokens to remember (about one per signed-in user at a time). */
+const RECENTLY_VERIFIED_MAX = 10_000;
+
 @Injectable()
 export class TokenService {
+  private readonly recentlyVerified = new Map<string, AccessClaims & { exp: number }>();
+
   constructor(
     private readonly jwt: JwtService,
     @Inject(APP_CONFIG) private readonly config: ResolvedConfig,
@@ -61,11 +66,24 @@ export class TokenService {
     return claims;
   }
 
-  /** Verified claims, or undefined for a bad, expired, tampered or unsigned (`alg: none`) token. */
+  /**
+   * Verified claims, or undefined for a bad, expired, tampered or unsigned (`alg: none`) token.
+   * A token that verified is remembered until it expires (keyed by the whole token, signature
+   * included), so a client's repeated requests skip the signature check; whether its session is
+   * still live is checked on every request all the same.
+   */
   verifyAccessToken(token: string): AccessClaims | undefined {
+    const known = this.recentlyVerified.get(token);
+    if (known !== undefined) {
+      if (known.exp * 1000 > Date.now()) return known;
+      this.recentlyVerified.delete(token);
+      return undefined;
+    }
     try {
-      const claims = this.jwt.verify<AccessClaims & { iat: number }>(token);
+      const claims = this.jwt.verify<AccessClaims & { exp: number }>(token);
       if (typeof claims.sub !== 'string' || typeof claims.sid !== 'string') return undefined;
+      if (this.recentlyVerified.size >= RECENTLY_VERIFIED_MAX) this.recentlyVerified.clear();
+      this.recentlyVerified.set(token, claims);
       return claims;
     } catch {
       return undefined;
