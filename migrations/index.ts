@@ -1,9 +1,11 @@
 // Every migration, in order. `npm run migration:generate -- VerbNoun` adds new ones here.
 import type { MigrationInterface } from 'typeorm';
 import { CreateFoundation1795427251556 } from './1795427251556-CreateFoundation.js';
+import { CreateNeedTermsAndAreas1795432967544 } from './1795432967544-CreateNeedTermsAndAreas.js';
 // imports: new ones go above this line
 
 export const migrations: (new () => MigrationInterface)[] = [
   CreateFoundation1795427251556,
+  CreateNeedTermsAndAreas1795432967544,
   // migrations: new ones go above this line
 ];

@@ -24,6 +24,11 @@ const EXPECTED: Record<string, 'public' | readonly Role[]> = {
   'POST /api/organisations': ['admin'],
   'PATCH /api/organisations/:id': ['admin'],
   'GET /api/audit': ['admin'],
+  'GET /api/taxonomy': ROLES,
+  'POST /api/taxonomy': ['admin'],
+  'PATCH /api/taxonomy/:code': ['admin'],
+  'GET /api/areas': ROLES,
+  'GET /api/areas/lookup': ROLES,
 };
 
 const key = (route: AppRoute) => `${route.method} ${route.path}`;

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { ensureLoginRole, grantApplicationAccess } from '../../src/database/app-role.js';
 import { runMigrations } from '../../src/database/data-source.js';
+import { applyReferenceData } from '../../src/service-directory/reference-data.js';
 
 const TEMPLATE = 'ofd_template';
 /** The tests' application role: owns nothing, like the application's role in production. */
@@ -50,6 +51,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
       await admin.query(`CREATE DATABASE ${building}`);
       await ensureLoginRole(adminUrl(), APP_ROLE, APP_PASSWORD);
       await runMigrations(urlFor(building));
+      await applyReferenceData(urlFor(building));
       await grantApplicationAccess(urlFor(building), APP_ROLE);
       await admin.query(`ALTER DATABASE ${building} RENAME TO ${TEMPLATE}`);
     }
