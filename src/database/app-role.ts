@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { inTransactionAs } from './owner-transaction.js';
 
 /** The database role the application connects as, read from its connection URL. */
 export function roleOf(url: string): string {
@@ -11,11 +12,8 @@ export function roleOf(url: string): string {
  * trail. Not being the owner, it cannot drop or disable the audit trail's triggers either.
  */
 export async function grantApplicationAccess(ownerUrl: string, appRole: string): Promise<void> {
-  const client = new pg.Client({ connectionString: ownerUrl });
-  await client.connect();
-  try {
-    const role = pg.escapeIdentifier(appRole);
-    await client.query('BEGIN');
+  const role = pg.escapeIdentifier(appRole);
+  await inTransactionAs(ownerUrl, async (client) => {
     await client.query(`GRANT USAGE ON SCHEMA public TO ${role}`);
     await client.query(
       `GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO ${role}`,
@@ -23,13 +21,7 @@ export async function grantApplicationAccess(ownerUrl: string, appRole: string):
     await client.query(`GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO ${role}`);
     await client.query(`REVOKE INSERT, UPDATE, DELETE ON migrations FROM ${role}`);
     await client.query(`REVOKE UPDATE, DELETE ON audit_log FROM ${role}`);
-    await client.query('COMMIT');
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw error;
-  } finally {
-    await client.end();
-  }
+  });
 }
 
 /** Creates the application's login role if it does not exist yet (embedded database and tests). */

@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import pg from 'pg';
+import { inTransactionAs } from '../database/owner-transaction.js';
 import { projectRoot } from '../common/project-root.js';
 import { ConfigError } from '../config/app-config.js';
 import { normalisePostcodeSector } from './areas/postcode.js';
+import { NEED_CODE } from './taxonomy/taxonomy.dto.js';
 
 interface TaxonomyFile {
   terms: { code: string; label: string; parent?: string }[];
@@ -17,8 +18,6 @@ interface AreasFile {
     wards: { code: string; name: string; sectors: string[] }[];
   }[];
 }
-
-const CODE = /^[a-z][a-z_]*(\.[a-z][a-z_]*)*$/;
 
 function readJson<T>(file: string): T {
   const path = join(projectRoot(), 'config', file);
@@ -34,7 +33,7 @@ export function configuredTaxonomy(): TaxonomyFile['terms'] {
   const { terms } = readJson<TaxonomyFile>('taxonomy.json');
   const seen = new Set<string>();
   for (const term of terms) {
-    if (!CODE.test(term.code)) {
+    if (!NEED_CODE.test(term.code)) {
       throw new ConfigError(
         `config/taxonomy.json: "${term.code}" is not a code like money or money.debt.`,
       );
@@ -106,10 +105,7 @@ export function configuredAreas(): {
 export async function applyReferenceData(ownerUrl: string): Promise<void> {
   const terms = configuredTaxonomy();
   const { areas, sectors } = configuredAreas();
-  const client = new pg.Client({ connectionString: ownerUrl });
-  await client.connect();
-  try {
-    await client.query('BEGIN');
+  await inTransactionAs(ownerUrl, async (client) => {
     for (const term of terms) {
       await client.query(
         `INSERT INTO need_terms (code, label, parent_code) VALUES ($1, $2, $3) ON CONFLICT (code) DO NOTHING`,
@@ -133,11 +129,5 @@ export async function applyReferenceData(ownerUrl: string): Promise<void> {
         [entry.sector, entry.ward],
       );
     }
-    await client.query('COMMIT');
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw error;
-  } finally {
-    await client.end();
-  }
+  });
 }
