@@ -3,7 +3,18 @@ import { AuthSession, LoginFailure, RefreshToken } from '../auth/sessions/sessio
 import { User } from '../auth/users/user.entity.js';
 import { Area, AreaPostcodeSector } from '../service-directory/areas/area.entity.js';
 import { Organisation } from '../service-directory/organisations/organisation.entity.js';
+import { Address, Location } from '../service-directory/locations/location.entity.js';
+import { Contact, Phone } from '../service-directory/services/contact.entity.js';
+import { Schedule } from '../service-directory/services/schedule.entity.js';
+import { ServiceAtLocation } from '../service-directory/services/service-at-location.entity.js';
+import {
+  Service,
+  ServiceArea,
+  ServiceNeed,
+  ServiceTaxonomyTerm,
+} from '../service-directory/services/service.entity.js';
 import { NeedTerm } from '../service-directory/taxonomy/need-term.entity.js';
+import { Taxonomy, TaxonomyTerm } from '../service-directory/taxonomy/taxonomy-term.entity.js';
 
 /** Every entity of the application; the schema itself comes from migrations/ only. */
 export const entities = [
@@ -16,4 +27,16 @@ export const entities = [
   NeedTerm,
   Area,
   AreaPostcodeSector,
+  Taxonomy,
+  TaxonomyTerm,
+  Service,
+  ServiceNeed,
+  ServiceTaxonomyTerm,
+  ServiceArea,
+  Location,
+  Address,
+  ServiceAtLocation,
+  Contact,
+  Phone,
+  Schedule,
 ];

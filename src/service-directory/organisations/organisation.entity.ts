@@ -26,6 +26,20 @@ export class Organisation {
   @Column({ type: 'boolean', default: true })
   active: boolean;
 
+  /** What the organisation does (HSDS `description`, required by Open Referral UK). */
+  @Column({ type: 'text', default: '' })
+  description: string;
+
+  @Column({ type: 'varchar', length: 254, nullable: true })
+  email: string | null;
+
+  @Column({ type: 'varchar', length: 2000, nullable: true })
+  website: string | null;
+
+  /** HSDS fields the directory does not use itself (legal status, identifiers...), as imported. */
+  @Column({ name: 'hsds_extra', type: 'jsonb', nullable: true })
+  hsdsExtra: object | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 
