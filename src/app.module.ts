@@ -11,6 +11,7 @@ import { AppConfigModule } from './config/config.module.js';
 import { dataSourceOptions } from './database/data-source.js';
 import { HealthModule } from './health/health.module.js';
 import { ServiceDirectoryModule } from './service-directory/service-directory.module.js';
+import { HsdsModule } from './service-directory/hsds/hsds.module.js';
 
 @Module({})
 export class AppModule {
@@ -24,6 +25,7 @@ export class AppModule {
         AuditModule,
         AuthModule,
         ServiceDirectoryModule,
+        HsdsModule,
         HealthModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: AllExceptionsFilter }],
