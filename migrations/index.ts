@@ -3,11 +3,13 @@ import type { MigrationInterface } from 'typeorm';
 import { CreateFoundation1795427251556 } from './1795427251556-CreateFoundation.js';
 import { CreateNeedTermsAndAreas1795432967544 } from './1795432967544-CreateNeedTermsAndAreas.js';
 import { CreateServiceDirectory1795433859602 } from './1795433859602-CreateServiceDirectory.js';
+import { CreateSearchWords1795434000000 } from './1795434000000-CreateSearchWords.js';
 // imports: new ones go above this line
 
 export const migrations: (new () => MigrationInterface)[] = [
   CreateFoundation1795427251556,
   CreateNeedTermsAndAreas1795432967544,
   CreateServiceDirectory1795433859602,
+  CreateSearchWords1795434000000,
   // migrations: new ones go above this line
 ];

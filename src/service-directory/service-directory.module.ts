@@ -10,12 +10,31 @@ import { OrganisationController } from './organisations/organisation.controller.
 import { Organisation } from './organisations/organisation.entity.js';
 import { OrganisationRepository } from './organisations/organisation.repository.js';
 import { OrganisationService } from './organisations/organisation.service.js';
+import { LocationController } from './locations/location.controller.js';
+import { LocationService } from './locations/location.service.js';
+import { ServiceSearch } from './services/service-search.js';
+import { ServiceController } from './services/service.controller.js';
+import { ServiceService } from './services/service.service.js';
 
-/** Who helps with what: organisations, the need taxonomy and areas now; services to come. */
+/** Who helps with what, where, for whom: organisations, services, locations, needs and areas. */
 @Module({
   imports: [TypeOrmModule.forFeature([Organisation, NeedTerm]), SessionsModule],
-  controllers: [OrganisationController, TaxonomyController, AreaController],
-  providers: [OrganisationService, OrganisationRepository, TaxonomyService, AreaService],
+  controllers: [
+    OrganisationController,
+    TaxonomyController,
+    AreaController,
+    ServiceController,
+    LocationController,
+  ],
+  providers: [
+    OrganisationService,
+    OrganisationRepository,
+    TaxonomyService,
+    AreaService,
+    ServiceSearch,
+    ServiceService,
+    LocationService,
+  ],
   exports: [OrganisationService],
 })
 export class ServiceDirectoryModule {}

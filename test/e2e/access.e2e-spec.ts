@@ -29,6 +29,14 @@ const EXPECTED: Record<string, 'public' | readonly Role[]> = {
   'PATCH /api/taxonomy/:code': ['admin'],
   'GET /api/areas': ROLES,
   'GET /api/areas/lookup': ROLES,
+  'GET /api/services': ROLES,
+  'GET /api/services/:id': ROLES,
+  'POST /api/services': ['admin', 'partner'],
+  'PATCH /api/services/:id': ['admin', 'partner'],
+  'GET /api/locations': ROLES,
+  'GET /api/locations/:id': ROLES,
+  'POST /api/locations': ['admin', 'partner'],
+  'PATCH /api/locations/:id': ['admin', 'partner'],
 };
 
 const key = (route: AppRoute) => `${route.method} ${route.path}`;

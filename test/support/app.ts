@@ -33,7 +33,7 @@ export async function startTestApp(overrides: Partial<ResolvedConfig> = {}): Pro
     databaseUrl: database.appUrl,
     migrationDatabaseUrl: database.ownerUrl,
     tokenSecret: randomBytes(32).toString('base64url'),
-    logLevel: 'silent',
+    logLevel: (process.env.TEST_LOG_LEVEL as 'silent' | undefined) ?? 'silent',
     dbPoolSize: 4,
     ...overrides,
   };

@@ -1,4 +1,5 @@
 import { ValidationPipe, type ValidationError } from '@nestjs/common';
+import { ValidateIf } from 'class-validator';
 import { AppError } from '../errors/app-error.js';
 
 function collect(errors: ValidationError[], prefix: string, into: Record<string, string[]>): void {
@@ -40,3 +41,10 @@ export function strictValidationPipe(): ValidationPipe {
     },
   });
 }
+
+/**
+ * Like @IsOptional(), but only an absent field is skipped: `null` is validated (and so refused)
+ * for fields that cannot be cleared.
+ */
+export const IsOmittable = (): PropertyDecorator =>
+  ValidateIf((_object: object, value: unknown) => value !== undefined);
