@@ -1,9 +1,12 @@
+import type { IncomingMessage } from 'node:http';
 import helmet from 'helmet';
+import type { FastifyCorsOptions } from '@fastify/cors';
 import rateLimit from '@fastify/rate-limit';
 import { HttpException } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { FastifyRequest } from 'fastify';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module.js';
 import { TokenService } from './auth/sessions/token.service.js';
@@ -18,6 +21,26 @@ export interface RegisteredRoute {
   url: string;
 }
 
+/** The Open Referral UK feed is open data: any origin may read it, and only read it. */
+const OPEN_DATA_CORS: FastifyCorsOptions = {
+  origin: '*',
+  methods: ['GET', 'HEAD'],
+  allowedHeaders: ['Authorization', 'X-Correlation-Id'],
+  exposedHeaders: ['X-Correlation-Id', 'Retry-After'],
+  maxAge: 600,
+};
+
+/** A GET or HEAD under /api/hsds, or the preflight of one; anything else keeps the allow-list. */
+function isOpenDataRead(request: FastifyRequest): boolean {
+  const path = request.url.split('?', 1)[0];
+  if (path !== '/api/hsds' && !path.startsWith('/api/hsds/')) return false;
+  const method =
+    request.method === 'OPTIONS'
+      ? request.headers['access-control-request-method']?.toUpperCase()
+      : request.method;
+  return method === 'GET' || method === 'HEAD';
+}
+
 const routesByApp = new WeakMap<NestFastifyApplication, RegisteredRoute[]>();
 
 /** Every route Fastify registered for this app (the access test checks each has a rule). */
@@ -27,7 +50,8 @@ export function registeredRoutes(app: NestFastifyApplication): RegisteredRoute[]
 
 /**
  * Builds the whole application (used by `main.ts`, the tests and the benchmark alike): Fastify,
- * security headers, CORS allow-list, rate limit, strict validation, error bodies, OpenAPI.
+ * security headers, CORS allow-list (any origin may read the Open Referral feed), rate limit,
+ * strict validation, error bodies, OpenAPI.
  */
 export async function createApp(config: ResolvedConfig): Promise<NestFastifyApplication> {
   const { trustProxy } = config;
@@ -41,6 +65,9 @@ export async function createApp(config: ResolvedConfig): Promise<NestFastifyAppl
     genReqId: correlationIdFor,
     requestIdHeader: false,
     return503OnClosing: true,
+    // Harvesters ask for the Open Referral feed's root as the base URL plus a slash.
+    rewriteUrl: (request: IncomingMessage) =>
+      (request.url ?? '/').replace(/^\/api\/hsds\/(?=$|\?)/, '/api/hsds'),
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
     bufferLogs: true,
@@ -76,12 +103,17 @@ export async function createApp(config: ResolvedConfig): Promise<NestFastifyAppl
       done(error instanceof Error ? error : undefined);
     });
   });
-  app.enableCors({
+  const apiCors: FastifyCorsOptions = {
     origin: config.corsOrigins,
     methods: ['GET', 'POST', 'PATCH', 'PUT', 'DELETE'],
     allowedHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'X-Correlation-Id'],
     exposedHeaders: ['X-Correlation-Id', 'Retry-After'],
     maxAge: 600,
+  };
+  app.enableCors({
+    delegator: (request, callback) => {
+      callback(null, isOpenDataRead(request) ? OPEN_DATA_CORS : apiCors);
+    },
   });
   const tokens = app.get(TokenService);
   await app.register(rateLimit, {

@@ -1,7 +1,15 @@
-import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
-import { ACCESS_METADATA, type AccessRule } from '../common/auth/access.decorators.js';
+import {
+  ACCESS_METADATA,
+  PUBLIC_SWITCH_METADATA,
+  type AccessRule,
+  type PublicSwitch,
+} from '../common/auth/access.decorators.js';
+import { ROLES } from '../common/auth/roles.js';
+import type { ResolvedConfig } from '../config/app-config.js';
+import { APP_CONFIG } from '../config/config.module.js';
 import { AuthErrors } from './auth.errors.js';
 import { SessionRepository } from './sessions/session.repository.js';
 import { bearerToken, TokenService } from './sessions/token.service.js';
@@ -17,14 +25,25 @@ export class AccessGuard implements CanActivate {
     private readonly reflector: Reflector,
     private readonly tokens: TokenService,
     private readonly sessions: SessionRepository,
+    @Inject(APP_CONFIG) private readonly config: ResolvedConfig,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    const rule = this.reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_METADATA, [
-      context.getHandler(),
-      context.getClass(),
-    ]);
-    if (rule === undefined) throw AuthErrors.routeWithoutAccessRule();
+    const targets = [context.getHandler(), context.getClass()];
+    const declared = this.reflector.getAllAndOverride<AccessRule | undefined>(
+      ACCESS_METADATA,
+      targets,
+    );
+    if (declared === undefined) throw AuthErrors.routeWithoutAccessRule();
+    // Open data an operator has closed (`@OpenData(setting)` with the setting false): any role.
+    const publicSwitch = this.reflector.getAllAndOverride<PublicSwitch | undefined>(
+      PUBLIC_SWITCH_METADATA,
+      targets,
+    );
+    const rule: AccessRule =
+      declared.kind === 'public' && publicSwitch !== undefined && !this.config[publicSwitch]
+        ? { kind: 'roles', roles: ROLES }
+        : declared;
     if (rule.kind === 'public') return true;
 
     const request = context.switchToHttp().getRequest<FastifyRequest>();

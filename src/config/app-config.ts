@@ -28,6 +28,8 @@ export interface AppConfig {
   /** false, a number of proxy hops to trust, or the proxies' addresses/CIDR ranges. */
   trustProxy: false | number | string[];
   dbPoolSize: number;
+  /** Whether the Open Referral UK feed (`/api/hsds/`) is open to anyone, or to signed-in users only. */
+  hsdsFeedPublic: boolean;
 }
 
 /** The resolved configuration the application runs with: the database and secret are known. */
@@ -70,6 +72,15 @@ function trustProxy(env: Env, name: string): false | number | string[] {
   }
   throw new ConfigError(
     `${name} must be false, the number of proxies in front of the service (e.g. 1), or their addresses (e.g. 10.0.0.0/8); it is "${raw}". "true" is refused: it would let any caller choose its own address.`,
+  );
+}
+
+function flag(env: Env, name: string, fallback: boolean): boolean {
+  const raw = text(env, name)?.toLowerCase();
+  if (raw === undefined) return fallback;
+  if (raw === 'true' || raw === 'false') return raw === 'true';
+  throw new ConfigError(
+    `${name} must be true or false; it is "${raw}". Unset it to use ${String(fallback)}.`,
   );
 }
 
@@ -175,6 +186,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     rateLimitPerMinute: integer(env, 'OFD_RATE_LIMIT_PER_MINUTE', 1200, 1, 10000000),
     trustProxy: trustProxy(env, 'OFD_TRUST_PROXY'),
     dbPoolSize: integer(env, 'OFD_DB_POOL_SIZE', 10, 1, 200),
+    hsdsFeedPublic: flag(env, 'OFD_HSDS_FEED_PUBLIC', true),
   };
 }
 

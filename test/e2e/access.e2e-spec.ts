@@ -37,6 +37,19 @@ const EXPECTED: Record<string, 'public' | readonly Role[]> = {
   'GET /api/locations/:id': ROLES,
   'POST /api/locations': ['admin', 'partner'],
   'PATCH /api/locations/:id': ['admin', 'partner'],
+  // The Open Referral UK feed: open data (unless OFD_HSDS_FEED_PUBLIC=false, see hsds-feed).
+  'GET /api/hsds': 'public',
+  'GET /api/hsds/services': 'public',
+  'GET /api/hsds/services/:id': 'public',
+  'GET /api/hsds/service_at_locations': 'public',
+  'GET /api/hsds/service_at_locations/:id': 'public',
+  'GET /api/hsds/organizations': 'public',
+  'GET /api/hsds/organizations/:id': 'public',
+  'GET /api/hsds/taxonomies': 'public',
+  'GET /api/hsds/taxonomies/:id': 'public',
+  'GET /api/hsds/taxonomy_terms': 'public',
+  'GET /api/hsds/taxonomy_terms/:id': 'public',
+  'POST /api/hsds/import': ['admin'],
 };
 
 const key = (route: AppRoute) => `${route.method} ${route.path}`;

@@ -25,7 +25,15 @@ describe('Services: editing with the right hands, and search', () => {
     t.http().post('/api/services').set(bearer(token)).send(body);
   const search = async (query: string) => {
     const response = await t.http().get(`/api/services?${query}`).set(bearer(handler.accessToken));
-    return response as typeof response & { body: { items: Item[]; total: number } };
+    return {
+      status: response.status,
+      body: response.body as {
+        items: Item[];
+        total: number;
+        code?: string;
+        details?: { fields: object };
+      },
+    };
   };
   const names = (items: Item[]) => items.map((item) => item.name);
 
@@ -410,7 +418,7 @@ describe('Services: editing with the right hands, and search', () => {
         'Leyland debt clinic',
         'Benefit advice line',
       ]);
-      expect(money.body.items.map((item) => item.match)).toEqual([
+      expect(money.body.items.map((item: Item) => item.match)).toEqual([
         { need: 'exact', local: false, textRank: null },
         { need: 'related', local: true, textRank: null },
         { need: 'related', local: false, textRank: null },

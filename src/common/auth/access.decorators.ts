@@ -20,6 +20,28 @@ export function Public(): MethodDecorator & ClassDecorator {
   );
 }
 
+export const PUBLIC_SWITCH_METADATA = 'ofd:public-switch';
+
+/** The settings that can close an open-data route to all but signed-in users, and their variables. */
+export const PUBLIC_SWITCHES = { hsdsFeedPublic: 'OFD_HSDS_FEED_PUBLIC' } as const;
+export type PublicSwitch = keyof typeof PUBLIC_SWITCHES;
+
+/**
+ * Open data: anyone may call this route while the setting is true (its default), any signed-in
+ * user when an operator sets it to false. The access rule, and so the access test and OpenAPI,
+ * describe the default; the guard applies the setting.
+ */
+export function OpenData(setting: PublicSwitch): MethodDecorator & ClassDecorator {
+  return applyDecorators(
+    Public(),
+    SetMetadata(PUBLIC_SWITCH_METADATA, setting),
+    ApiExtension('x-access-switch', {
+      variable: PUBLIC_SWITCHES[setting],
+      whenFalse: 'any signed-in user',
+    }),
+  );
+}
+
 /** Only signed-in users with one of these roles may call this route. */
 export function Roles(...roles: Role[]): MethodDecorator & ClassDecorator {
   if (roles.length === 0) throw new Error('@Roles() needs at least one role');

@@ -131,7 +131,7 @@ export class LocationService {
         throw LocationErrors.versionConflict();
       }
       const changes: Partial<Location> = {};
-      const fields: (keyof LocationFields | 'name')[] = [
+      const fields: ((keyof LocationFields & keyof Location) | 'name')[] = [
         'name',
         'locationType',
         'description',
