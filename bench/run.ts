@@ -9,7 +9,8 @@
  * .bench/results.json. Everything it started is stopped at the end, on failure and on Ctrl-C.
  *
  * Settings (environment): BENCH_LOG_LEVEL (the app's LOG_LEVEL, default info),
- * BENCH_CONNECTIONS (50), BENCH_WARMUP_SECONDS (3), BENCH_SECONDS (10), BENCH_SLICE_SECONDS (2).
+ * BENCH_CONNECTIONS (50; a scenario may set its own), BENCH_WARMUP_SECONDS (3), BENCH_SECONDS (10),
+ * BENCH_SLICE_SECONDS (2). A scenario fails the run below its `targetRatio` or above its `maxP99Ms`.
  */
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
@@ -78,6 +79,8 @@ interface ScenarioResult {
   /** App req/s ÷ baseline req/s. */
   ratio: number;
   targetRatio: number | undefined;
+  maxP99Ms: number | undefined;
+  connections: number;
 }
 
 const cleanup = new Cleanup();
@@ -95,11 +98,12 @@ function childEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
 function checkStatementsMatchSource(root: string): void {
   const normalise = (text: string) => text.replace(/\s+/g, ' ').trim();
   for (const scenario of scenarios) {
-    const source = normalise(readFileSync(join(root, scenario.baseline.source), 'utf8'));
+    const files = [scenario.baseline.source].flat();
+    const sources = files.map((file) => normalise(readFileSync(join(root, file), 'utf8')));
     for (const statement of scenario.baseline.statements) {
-      if (!source.includes(normalise(statement))) {
+      if (!sources.some((source) => source.includes(normalise(statement)))) {
         throw new Error(
-          `Scenario "${scenario.name}": its baseline statement is no longer in ${scenario.baseline.source}; ` +
+          `Scenario "${scenario.name}": its baseline statement is no longer in ${files.join(' or ')}; ` +
             `update bench/scenarios.ts to issue what the application issues:\n${statement}`,
         );
       }
@@ -309,12 +313,14 @@ async function main(): Promise<number> {
     const request = scenario.request(seed);
     await checkSameAnswer(scenario, request, appUrl, baselineUrl);
     const seconds = 2 * (settings.warmupSeconds + settings.measureSeconds);
-    console.log(`${scenario.name}: the app and the baseline (${seconds} s)...`);
-    const { app, baseline } = await measurePair(
-      { app: appUrl, baseline: baselineUrl },
-      request,
-      settings,
+    const connections = scenario.connections ?? settings.connections;
+    console.log(
+      `${scenario.name}: the app and the baseline (${seconds} s, ${connections} connections)...`,
     );
+    const { app, baseline } = await measurePair({ app: appUrl, baseline: baselineUrl }, request, {
+      ...settings,
+      connections,
+    });
     results.push({
       name: scenario.name,
       app,
@@ -322,13 +328,16 @@ async function main(): Promise<number> {
       ratio:
         baseline.requestsPerSecond > 0 ? app.requestsPerSecond / baseline.requestsPerSecond : 0,
       targetRatio: scenario.targetRatio,
+      maxP99Ms: scenario.maxP99Ms,
+      connections,
     });
   }
 
   const rows = [
-    ['scenario', 'req/s', 'p50', 'p99', 'baseline req/s', 'ratio'],
+    ['scenario', 'conns', 'req/s', 'p50', 'p99', 'baseline req/s', 'ratio'],
     ...results.map((result) => [
       result.name,
+      String(result.connections),
       number(result.app.requestsPerSecond),
       ms(result.app.latencyP50),
       ms(result.app.latencyP99),
@@ -340,13 +349,20 @@ async function main(): Promise<number> {
     ...problems(`${result.name} app`, result.app),
     ...problems(`${result.name} baseline`, result.baseline),
   ]);
-  const missedTargets = results
-    .filter((result) => result.targetRatio !== undefined && result.ratio < result.targetRatio)
-    .map((result) => `${result.name}: ratio ${result.ratio.toFixed(2)} < ${result.targetRatio}`);
+  const missedP99 = (result: ScenarioResult) =>
+    result.maxP99Ms !== undefined && result.app.latencyP99 > result.maxP99Ms;
+  const missedTargets = [
+    ...results
+      .filter((result) => result.targetRatio !== undefined && result.ratio < result.targetRatio)
+      .map((result) => `${result.name}: ratio ${result.ratio.toFixed(2)} < ${result.targetRatio}`),
+    ...results
+      .filter(missedP99)
+      .map((result) => `${result.name}: p99 ${ms(result.app.latencyP99)} > ${result.maxP99Ms} ms`),
+  ];
   console.log(`\n${table(rows)}\n`);
   console.log(
     [
-      `autocannon, ${settings.connections} connections, never both servers at once: a ${settings.warmupSeconds} s warm-up of each, then`,
+      `autocannon, ${settings.connections} connections (unless a scenario sets its own), never both servers at once: a ${settings.warmupSeconds} s warm-up of each, then`,
       `  ${settings.measureSeconds} s measured of each, in ${settings.sliceSeconds} s slices taking turns (app, baseline, baseline, app, ...).`,
       `App: node dist/src/main.js, LOG_LEVEL=${logLevel} (stdout to /dev/null), pool ${POOL_SIZE}, rate limit ${RATE_LIMIT_PER_MINUTE}/min.`,
       `Baseline: node:http + pg (pool ${POOL_SIZE}) issuing the same SQL; it decodes the bearer token WITHOUT verifying`,
@@ -361,6 +377,12 @@ async function main(): Promise<number> {
             `Target for ${result.name}: ratio >= ${result.targetRatio}: ${
               result.ratio >= (result.targetRatio ?? 0) ? 'met' : 'NOT MET'
             }.`,
+        ),
+      ...results
+        .filter((result) => result.maxP99Ms !== undefined)
+        .map(
+          (result) =>
+            `Target for ${result.name}: p99 <= ${result.maxP99Ms} ms: ${missedP99(result) ? 'NOT MET' : 'met'}.`,
         ),
     ].join('\n'),
   );

@@ -9,6 +9,8 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type pg from 'pg';
 import { hashPassword } from '../src/auth/users/password-policy.js';
+import { normalisePostcode } from '../src/service-directory/areas/postcode.js';
+import { seedDirectory } from './directory-data.js';
 
 /** Whatever a scenario's seed produced; plain strings so it can pass to the baseline process. */
 export type SeedData = Readonly<Record<string, string>>;
@@ -50,6 +52,10 @@ export interface Scenario {
   name: string;
   /** The least acceptable app req/s ÷ baseline req/s; the run fails below it. */
   targetRatio?: number;
+  /** The most acceptable app p99 latency in milliseconds; the run fails above it. */
+  maxP99Ms?: number;
+  /** Concurrent connections for this scenario, whatever BENCH_CONNECTIONS says: its targets hold at this load. */
+  connections?: number;
   seed(tools: SeedTools): Promise<SeedData>;
   /** The request both servers receive. Its method and path must be unique among the scenarios. */
   request(seed: SeedData): BenchRequest;
@@ -59,8 +65,11 @@ export interface Scenario {
      * from `source` (the harness refuses to run if one is no longer found there).
      */
     statements: readonly string[];
-    /** The file (from the project root) whose code issues those statements in the application. */
-    source: string;
+    /**
+     * The file (from the project root) whose code issues those statements in the application, or
+     * the files, when they come from several: each statement must be found in one of them.
+     */
+    source: string | readonly string[];
     /** Answers one request using `db` (a pool of the app's default size). */
     handle(db: pg.Pool, request: BaselineRequest, seed: SeedData): Promise<BaselineResponse>;
   };
@@ -69,14 +78,22 @@ export interface Scenario {
 /** A password that passes the application's policy; only ever used on a throwaway database. */
 const BENCH_PASSWORD = 'quiet harbour lamplight 7';
 
-/** An organisation and an active user of `role` in it; returns the user's id and email. */
+/**
+ * An active user of `role`, in a new partner organisation or in the front door (there is only
+ * one: created by the first scenario that needs it); returns the user's id and email.
+ */
 async function seedUser(
   tools: SeedTools,
   role: 'admin' | 'team_lead' | 'call_handler' | 'caseworker' | 'partner',
 ): Promise<{ userId: string; email: string; organisationId: string }> {
   const organisation = await tools.db.query<{ id: string }>(
-    `INSERT INTO organisations (name, kind) VALUES ($1, $2) RETURNING id`,
-    [tools.unique('Bench organisation'), role === 'partner' ? 'partner' : 'front_door'],
+    role === 'partner'
+      ? `INSERT INTO organisations (name, kind) VALUES ($1, 'partner') RETURNING id`
+      : `WITH created AS (
+           INSERT INTO organisations (name, kind) SELECT $1, 'front_door'
+            WHERE NOT EXISTS (SELECT 1 FROM organisations WHERE kind = 'front_door') RETURNING id)
+         SELECT id FROM created UNION ALL SELECT id FROM organisations WHERE kind = 'front_door'`,
+    [tools.unique('Bench organisation')],
   );
   const organisationId = organisation.rows[0]?.id;
   if (organisationId === undefined) throw new Error('Seeding: no organisation id returned');
@@ -138,6 +155,169 @@ const LIVE_SESSION_USER_SQL = `SELECT u.id, u.email, u.name, u.role, u.organisat
          JOIN organisations o ON o.id = u.organisation_id
         WHERE s.id = $1 AND s.revoked_at IS NULL AND s.expires_at > now() AND u.active AND o.active`;
 
+/** ServiceService (RESOLVE_SQL): the need codes that exist and the ward of the postcode's sector. */
+const RESOLVE_SQL = `SELECT ARRAY(SELECT code FROM need_terms WHERE code = ANY($1::text[])) AS needs,
+       ARRAY(SELECT code FROM areas WHERE code = ANY($2::text[])) AS areas,
+       (SELECT area_code FROM area_postcode_sectors WHERE sector = $3) AS ward`;
+
+/** ServiceSearch (SIMILAR_WORDS_SQL): the directory's words spelt like each query word. */
+const SIMILAR_WORDS_SQL = `SELECT q.word, coalesce(array_agg(w.word ORDER BY w.score DESC, w.word) FILTER (WHERE w.word IS NOT NULL), '{}') AS similar
+  FROM unnest($1::text[]) AS q(word)
+  LEFT JOIN LATERAL (
+    SELECT s.word, similarity(s.word, q.word) AS score FROM search_words s
+     WHERE s.word % q.word ORDER BY score DESC, s.word LIMIT 4
+  ) w ON true
+ GROUP BY q.word`;
+
+/** ServiceSearch (SEARCH_SQL): one page of matching services, best first, with the total. */
+const SEARCH_SQL = `WITH wanted_needs AS (
+  SELECT t.code, t.code = ANY($1::text[]) AS exact
+    FROM need_terms t
+   WHERE EXISTS (SELECT 1 FROM unnest($1::text[]) AS w(code) WHERE t.code = w.code OR starts_with(t.code, w.code || '.'))
+), place AS (
+  SELECT a.code, a.kind <> 'district' AS local
+    FROM areas a
+    LEFT JOIN areas parent ON parent.code = a.parent_code
+   WHERE a.code = $2::text OR a.parent_code = $2::text OR parent.parent_code = $2::text
+      OR a.code = (SELECT parent_code FROM areas WHERE code = $2::text)
+      OR a.code = (SELECT up.parent_code FROM areas here JOIN areas up ON up.code = here.parent_code WHERE here.code = $2::text)
+), matched AS (
+  SELECT s.id,
+         CASE WHEN $1::text[] IS NULL THEN NULL
+              ELSE EXISTS (SELECT 1 FROM service_needs sn JOIN wanted_needs wn ON wn.code = sn.need_code AND wn.exact WHERE sn.service_id = s.id) END AS exact_need,
+         CASE WHEN $2::text IS NULL THEN NULL
+              ELSE EXISTS (SELECT 1 FROM service_areas sa JOIN place p ON p.code = sa.area_code AND p.local WHERE sa.service_id = s.id) END AS local,
+         CASE WHEN $4::text IS NULL THEN NULL
+              ELSE ts_rank(to_tsvector('english'::regconfig, (s.name::text || ' ' || s.description)), to_tsquery('english', $4::text)) END AS text_rank,
+         count(*) OVER () AS total
+    FROM services s
+   WHERE s.status = 'active'
+     AND ($1::text[] IS NULL OR s.id IN (SELECT sn.service_id FROM service_needs sn WHERE sn.need_code IN (SELECT code FROM wanted_needs)))
+     AND ($2::text IS NULL OR s.id IN (SELECT sa.service_id FROM service_areas sa WHERE sa.area_code IN (SELECT code FROM place)))
+     AND ($3::int IS NULL OR ((s.minimum_age IS NULL OR s.minimum_age <= $3::int) AND (s.maximum_age IS NULL OR $3::int <= s.maximum_age)))
+     AND ($4::text IS NULL OR to_tsvector('english'::regconfig, (s.name::text || ' ' || s.description)) @@ to_tsquery('english', $4::text))
+     AND ($5::boolean IS NULL OR s.accepting_referrals = $5::boolean)
+     AND ($6::text IS NULL OR EXISTS (
+           SELECT 1 FROM schedules sc
+            WHERE (sc.service_id = s.id OR sc.service_at_location_id IN (SELECT sal.id FROM service_at_locations sal WHERE sal.service_id = s.id))
+              AND sc.freq = 'WEEKLY' AND $6::text = ANY(string_to_array(sc.byday, ','))
+              AND sc.opens_at <= $7::time AND $7::time < sc.closes_at
+              AND (sc.valid_from IS NULL OR sc.valid_from <= $8::date) AND (sc.valid_to IS NULL OR $8::date <= sc.valid_to)))
+     AND ($9::uuid IS NULL OR s.organisation_id = $9::uuid)
+   ORDER BY exact_need DESC NULLS LAST, local DESC NULLS LAST,
+            coalesce(s.capacity_available > 0, true) DESC, text_rank DESC NULLS LAST,
+            s.capacity_available DESC NULLS LAST, s.name, s.id
+   LIMIT $10::int OFFSET $11::int
+)
+SELECT s.id, s.name, s.description, s.status, s.organisation_id, o.name AS organisation_name,
+       s.receiving_organisation_id, s.minimum_age, s.maximum_age, s.eligibility_description,
+       s.accepting_referrals, s.response_target_hours, s.capacity_available, s.capacity_maximum,
+       s.url, s.email,
+       (SELECT ph.number FROM phones ph WHERE ph.service_id = s.id ORDER BY ph.id LIMIT 1) AS phone,
+       ARRAY(SELECT sn.need_code FROM service_needs sn WHERE sn.service_id = s.id ORDER BY sn.need_code) AS needs,
+       ARRAY(SELECT DISTINCT sa.area_code FROM service_areas sa WHERE sa.service_id = s.id AND sa.area_code IS NOT NULL ORDER BY sa.area_code) AS areas,
+       m.exact_need, m.local, m.text_rank, m.total
+  FROM matched m
+  JOIN services s ON s.id = m.id
+  JOIN organisations o ON o.id = s.organisation_id
+ ORDER BY m.exact_need DESC NULLS LAST, m.local DESC NULLS LAST,
+          coalesce(s.capacity_available > 0, true) DESC, m.text_rank DESC NULLS LAST,
+          s.capacity_available DESC NULLS LAST, s.name, s.id`;
+
+/** The search's query words: as `queryWords` in service-search.ts. */
+function queryWords(text: string): string[] {
+  const words = text.toLowerCase().match(/\p{L}{3,40}/gu) ?? [];
+  return [...new Set(words)].slice(0, 8);
+}
+
+/** The search's to_tsquery expression: as `textQuery` in service-search.ts. */
+function textQuery(similar: ReadonlyMap<string, readonly string[]>): string {
+  const groups = [...similar].map(([word, alike]) => ({
+    known: alike.length > 0,
+    terms: [...new Set([word, ...alike])],
+  }));
+  const useful = groups.some((group) => group.known)
+    ? groups.filter((group) => group.known)
+    : groups;
+  return useful.map((group) => `(${group.terms.join(' | ')})`).join(' & ');
+}
+
+interface SearchRow {
+  id: string;
+  name: string;
+  description: string;
+  status: string;
+  organisation_id: string;
+  organisation_name: string;
+  receiving_organisation_id: string;
+  minimum_age: number | null;
+  maximum_age: number | null;
+  eligibility_description: string | null;
+  accepting_referrals: boolean;
+  response_target_hours: number | null;
+  capacity_available: number | null;
+  capacity_maximum: number | null;
+  url: string | null;
+  email: string | null;
+  phone: string | null;
+  needs: string[];
+  areas: string[];
+  exact_need: boolean | null;
+  local: boolean | null;
+  text_rank: number | null;
+  total: string;
+}
+
+/** One search result as the application answers it (ServiceService.search). */
+function searchItem(row: SearchRow): Record<string, unknown> {
+  return {
+    id: row.id,
+    name: row.name,
+    description: row.description,
+    status: row.status,
+    organisationId: row.organisation_id,
+    organisation: { id: row.organisation_id, name: row.organisation_name },
+    receivingOrganisationId: row.receiving_organisation_id,
+    needs: row.needs,
+    areas: row.areas,
+    eligibility: {
+      minAge: row.minimum_age,
+      maxAge: row.maximum_age,
+      criteria: row.eligibility_description,
+    },
+    acceptingReferrals: row.accepting_referrals,
+    responseTargetHours: row.response_target_hours,
+    capacity: { available: row.capacity_available, maximum: row.capacity_maximum },
+    contact: { phone: row.phone, email: row.email, url: row.url },
+    match: {
+      need: row.exact_need === null ? null : row.exact_need ? 'exact' : 'related',
+      local: row.local,
+      textRank: row.text_rank === null ? null : Number(row.text_rank),
+    },
+  };
+}
+
+const BAD_REQUEST: BaselineResponse = {
+  status: 400,
+  body: { code: 'VALIDATION_FAILED', message: 'The request is not valid.' },
+};
+
+/** The live session's user, as the application's guard finds it; undefined when there is none. */
+async function sessionUser(
+  db: pg.Pool,
+  request: BaselineRequest,
+): Promise<{ id: string; role: string } | undefined> {
+  const claims = unverifiedClaims(request.headers.authorization);
+  if (typeof claims?.sid !== 'string') return undefined;
+  const { rows } = await db.query<{ id: string; role: string }>(LIVE_SESSION_USER_SQL, [
+    claims.sid,
+  ]);
+  const user = rows[0];
+  return user === undefined || user.id !== claims.sub || user.role !== claims.role
+    ? undefined
+    : user;
+}
+
 export const scenarios: readonly Scenario[] = [
   {
     name: 'GET /api/auth/me',
@@ -179,6 +359,98 @@ export const scenarios: readonly Scenario[] = [
             organisationId: user.organisation_id,
           },
         };
+      },
+    },
+  },
+  {
+    name: 'GET /api/services (search)',
+    targetRatio: 0.6,
+    maxP99Ms: 50,
+    connections: 50,
+    async seed(tools) {
+      const directory = await seedDirectory(tools.db, (prefix) => tools.unique(prefix));
+      console.log(
+        `Directory: ${directory.organisations} organisations, ${directory.services} services (${directory.seconds.toFixed(1)} s).`,
+      );
+      const user = await seedUser(tools, 'call_handler');
+      return { ...user, accessToken: await logIn(tools, user.email) };
+    },
+    // A call handler's search: a resident of Leyland, 45, in debt, looking for advice.
+    request: (seed) => ({
+      method: 'GET',
+      path: '/api/services?need=money.debt&postcode=PR25%201DH&age=45&q=advice',
+      headers: { authorization: `Bearer ${seed.accessToken}` },
+    }),
+    baseline: {
+      statements: [LIVE_SESSION_USER_SQL, RESOLVE_SQL, SIMILAR_WORDS_SQL, SEARCH_SQL],
+      source: [
+        'src/auth/sessions/session.repository.ts',
+        'src/service-directory/services/service.service.ts',
+        'src/service-directory/services/service-search.ts',
+      ],
+      async handle(db, request) {
+        if ((await sessionUser(db, request)) === undefined) return UNAUTHENTICATED;
+        const query = new URL(request.path, 'http://baseline').searchParams;
+        const needs = query
+          .getAll('need')
+          .flatMap((item) => item.split(','))
+          .map((item) => item.trim())
+          .filter((item) => item !== '');
+        const rawPostcode = query.get('postcode');
+        const postcode = rawPostcode === null ? undefined : normalisePostcode(rawPostcode);
+        if (rawPostcode !== null && postcode === undefined) return BAD_REQUEST;
+        const age = query.has('age') ? Number(query.get('age')) : null;
+        const text = query.get('q')?.trim();
+        const words = text === undefined ? null : queryWords(text);
+        if (words !== null && words.length === 0) return BAD_REQUEST;
+        const page = Number(query.get('page') ?? 1);
+        const perPage = Number(query.get('perPage') ?? 20);
+
+        let area: string | null = null;
+        if (needs.length > 0 || postcode !== undefined) {
+          const { rows } = await db.query<{
+            needs: string[];
+            areas: string[];
+            ward: string | null;
+          }>(RESOLVE_SQL, [needs, [], postcode?.sector ?? null]);
+          const resolved = rows[0];
+          if (needs.some((code) => !resolved.needs.includes(code))) return BAD_REQUEST;
+          if (postcode !== undefined) {
+            if (resolved.ward === null)
+              return { status: 404, body: { code: 'POSTCODE_OUTSIDE_AREAS' } };
+            area = resolved.ward;
+          }
+        }
+        let expression: string | null = null;
+        if (words !== null) {
+          const { rows } = await db.query<{ word: string; similar: string[] }>(SIMILAR_WORDS_SQL, [
+            words,
+          ]);
+          const byWord = new Map(rows.map((row) => [row.word, row.similar]));
+          expression = textQuery(new Map(words.map((word) => [word, byWord.get(word) ?? []])));
+        }
+        const offset = (page - 1) * perPage;
+        const search = (limit: number, from: number) =>
+          db.query<SearchRow>(SEARCH_SQL, [
+            needs.length > 0 ? needs : null,
+            area,
+            age,
+            expression,
+            null,
+            null,
+            null,
+            null,
+            null,
+            limit,
+            from,
+          ]);
+        const { rows } = await search(perPage, offset);
+        let total = rows.length > 0 ? Number(rows[0].total) : 0;
+        if (rows.length === 0 && offset > 0) {
+          const first = await search(1, 0);
+          total = first.rows.length > 0 ? Number(first.rows[0].total) : 0;
+        }
+        return { status: 200, body: { items: rows.map(searchItem), total, page, perPage } };
       },
     },
   },

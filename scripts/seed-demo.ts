@@ -1,6 +1,7 @@
 /**
  * npm run seed:demo: a demo borough (the front door, about twenty partner organisations, one
- * user of each role). Running it again changes nothing. Prints the logins.
+ * user of each role, and a service directory of about sixty services at twenty locations).
+ * Running it again changes nothing. Prints the logins.
  */
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
@@ -26,7 +27,7 @@ async function main(): Promise<void> {
     try {
       const created = await dataSource.transaction((manager) => seedDemoBorough(manager));
       console.log(
-        `Demo borough: ${created.organisations} organisations and ${created.users} users created (existing ones kept).`,
+        `Demo borough: ${created.organisations} organisations, ${created.users} users, ${created.services} services and ${created.locations} locations created (existing ones kept).`,
       );
     } finally {
       await dataSource.destroy();

@@ -1,37 +1,34 @@
 import type { EntityManager } from 'typeorm';
 import { hashPassword } from '../../src/auth/users/password-policy.js';
-import { DEMO_PARTNERS, DEMO_PASSWORD, DEMO_USERS } from './borough.js';
+import { audit } from './audit.js';
+import {
+  DEMO_FRONT_DOOR,
+  DEMO_PARTNER_DETAILS,
+  DEMO_PARTNERS,
+  DEMO_PASSWORD,
+  DEMO_USERS,
+  type DemoOrganisationDetails,
+  type DemoPartner,
+} from './borough.js';
+import { seedDemoDirectory } from './directory.js';
 
-const SEED = { correlationId: 'seed:demo' };
-
-async function audit(
-  manager: EntityManager,
-  action: string,
-  entityType: string,
-  entityId: string,
-  details: object,
-) {
-  await manager.query(
-    `INSERT INTO audit_log (action, entity_type, entity_id, correlation_id, details) VALUES ($1, $2, $3, $4, $5)`,
-    [
-      action,
-      entityType,
-      entityId,
-      SEED.correlationId,
-      JSON.stringify({ ...details, source: 'seed:demo' }),
-    ],
-  );
-}
-
-/** The organisation's id, inserting it if it is not there yet. */
+/** The organisation's id, inserting it (with its details) if it is not there yet. */
 async function ensureOrganisation(
   manager: EntityManager,
   name: string,
   kind: 'front_door' | 'partner',
+  details: DemoOrganisationDetails,
 ): Promise<{ id: string; created: boolean }> {
   const inserted = await manager.query<{ id: string }[]>(
-    `INSERT INTO organisations (name, kind) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING RETURNING id`,
-    [name, kind],
+    `INSERT INTO organisations (name, kind, description, email, website) VALUES ($1, $2, $3, $4, $5)
+     ON CONFLICT (name) DO NOTHING RETURNING id`,
+    [
+      name,
+      kind,
+      details.description,
+      `${details.email}@${details.domain}`,
+      `https://www.${details.domain}`,
+    ],
   );
   if (inserted[0] !== undefined) {
     await audit(manager, 'organisation.created', 'organisation', inserted[0].id, { kind });
@@ -44,10 +41,15 @@ async function ensureOrganisation(
   return { id: existing.id, created: false };
 }
 
+export interface DemoSeedResult {
+  organisations: number;
+  users: number;
+  services: number;
+  locations: number;
+}
+
 /** Creates what is missing of the demo borough, in the caller's transaction; keeps what exists. */
-export async function seedDemoBorough(
-  manager: EntityManager,
-): Promise<{ organisations: number; users: number }> {
+export async function seedDemoBorough(manager: EntityManager): Promise<DemoSeedResult> {
   let organisations = 0;
   let users = 0;
   const [frontDoor] = await manager.query<{ id: string }[]>(
@@ -55,13 +57,18 @@ export async function seedDemoBorough(
   );
   let frontDoorId = frontDoor?.id;
   if (frontDoorId === undefined) {
-    const created = await ensureOrganisation(manager, 'One Front Door', 'front_door');
+    const created = await ensureOrganisation(
+      manager,
+      'One Front Door',
+      'front_door',
+      DEMO_FRONT_DOOR,
+    );
     frontDoorId = created.id;
     organisations += 1;
   }
-  const partnerIds = new Map<string, string>();
+  const partnerIds = new Map<DemoPartner, string>();
   for (const name of DEMO_PARTNERS) {
-    const partner = await ensureOrganisation(manager, name, 'partner');
+    const partner = await ensureOrganisation(manager, name, 'partner', DEMO_PARTNER_DETAILS[name]);
     partnerIds.set(name, partner.id);
     if (partner.created) organisations += 1;
   }
@@ -81,5 +88,6 @@ export async function seedDemoBorough(
       });
     }
   }
-  return { organisations, users };
+  const directory = await seedDemoDirectory(manager, partnerIds);
+  return { organisations, users, ...directory };
 }
