@@ -155,10 +155,31 @@ const LIVE_SESSION_USER_SQL = `SELECT u.id, u.email, u.name, u.role, u.organisat
          JOIN organisations o ON o.id = u.organisation_id
         WHERE s.id = $1 AND s.revoked_at IS NULL AND s.expires_at > now() AND u.active AND o.active`;
 
-/** ServiceService (RESOLVE_SQL): the need codes that exist and the ward of the postcode's sector. */
-const RESOLVE_SQL = `SELECT ARRAY(SELECT code FROM need_terms WHERE code = ANY($1::text[])) AS needs,
-       ARRAY(SELECT code FROM areas WHERE code = ANY($2::text[])) AS areas,
-       (SELECT area_code FROM area_postcode_sectors WHERE sector = $3) AS ward`;
+/** ServiceSearch (SEARCH_TERMS_SQL): the codes the needs cover and the areas covering the place. */
+const SEARCH_TERMS_SQL = `WITH asked AS (
+  SELECT coalesce($2::text, (SELECT area_code FROM area_postcode_sectors WHERE sector = $3::text)) AS code
+), place AS (
+  SELECT a.code, a.kind <> 'district' AS local
+    FROM asked, areas a
+    LEFT JOIN areas parent ON parent.code = a.parent_code
+   WHERE a.code = asked.code OR a.parent_code = asked.code OR parent.parent_code = asked.code
+      OR a.code = (SELECT parent_code FROM areas WHERE code = asked.code)
+      OR a.code = (SELECT up.parent_code FROM areas here JOIN areas up ON up.code = here.parent_code WHERE here.code = asked.code)
+)
+SELECT ARRAY(SELECT code FROM need_terms WHERE code = ANY($1::text[])) AS needs,
+       ARRAY(SELECT t.code FROM need_terms t
+              WHERE EXISTS (SELECT 1 FROM unnest($1::text[]) AS w(code) WHERE t.code = w.code OR starts_with(t.code, w.code || '.'))) AS covered_needs,
+       (SELECT code FROM asked) AS area,
+       ARRAY(SELECT code FROM place) AS covering_areas,
+       ARRAY(SELECT code FROM place WHERE local) AS local_areas`;
+
+interface SearchTerms {
+  needs: string[];
+  covered_needs: string[];
+  area: string | null;
+  covering_areas: string[];
+  local_areas: string[];
+}
 
 /** ServiceSearch (SIMILAR_WORDS_SQL): the directory's words spelt like each query word. */
 const SIMILAR_WORDS_SQL = `SELECT q.word, coalesce(array_agg(w.word ORDER BY w.score DESC, w.word) FILTER (WHERE w.word IS NOT NULL), '{}') AS similar
@@ -170,52 +191,37 @@ const SIMILAR_WORDS_SQL = `SELECT q.word, coalesce(array_agg(w.word ORDER BY w.s
  GROUP BY q.word`;
 
 /** ServiceSearch (SEARCH_SQL): one page of matching services, best first, with the total. */
-const SEARCH_SQL = `WITH wanted_needs AS (
-  SELECT t.code, t.code = ANY($1::text[]) AS exact
-    FROM need_terms t
-   WHERE EXISTS (SELECT 1 FROM unnest($1::text[]) AS w(code) WHERE t.code = w.code OR starts_with(t.code, w.code || '.'))
-), place AS (
-  SELECT a.code, a.kind <> 'district' AS local
-    FROM areas a
-    LEFT JOIN areas parent ON parent.code = a.parent_code
-   WHERE a.code = $2::text OR a.parent_code = $2::text OR parent.parent_code = $2::text
-      OR a.code = (SELECT parent_code FROM areas WHERE code = $2::text)
-      OR a.code = (SELECT up.parent_code FROM areas here JOIN areas up ON up.code = here.parent_code WHERE here.code = $2::text)
-), matched AS (
+const SEARCH_SQL = `WITH matched AS (
   SELECT s.id,
-         CASE WHEN $1::text[] IS NULL THEN NULL
-              ELSE EXISTS (SELECT 1 FROM service_needs sn JOIN wanted_needs wn ON wn.code = sn.need_code AND wn.exact WHERE sn.service_id = s.id) END AS exact_need,
-         CASE WHEN $2::text IS NULL THEN NULL
-              ELSE EXISTS (SELECT 1 FROM service_areas sa JOIN place p ON p.code = sa.area_code AND p.local WHERE sa.service_id = s.id) END AS local,
-         CASE WHEN $4::text IS NULL THEN NULL
-              ELSE ts_rank(to_tsvector('english'::regconfig, (s.name::text || ' ' || s.description)), to_tsquery('english', $4::text)) END AS text_rank,
+         CASE WHEN $1::text[] IS NULL THEN NULL ELSE s.need_codes && $1::text[] END AS exact_need,
+         CASE WHEN $4::text[] IS NULL THEN NULL ELSE s.area_codes && $4::text[] END AS local,
+         CASE WHEN $5::text IS NULL THEN NULL ELSE ts_rank(s.search_vector, to_tsquery('english', $5::text)) END AS text_rank,
          count(*) OVER () AS total
     FROM services s
    WHERE s.status = 'active'
-     AND ($1::text[] IS NULL OR s.id IN (SELECT sn.service_id FROM service_needs sn WHERE sn.need_code IN (SELECT code FROM wanted_needs)))
-     AND ($2::text IS NULL OR s.id IN (SELECT sa.service_id FROM service_areas sa WHERE sa.area_code IN (SELECT code FROM place)))
-     AND ($3::int IS NULL OR ((s.minimum_age IS NULL OR s.minimum_age <= $3::int) AND (s.maximum_age IS NULL OR $3::int <= s.maximum_age)))
-     AND ($4::text IS NULL OR to_tsvector('english'::regconfig, (s.name::text || ' ' || s.description)) @@ to_tsquery('english', $4::text))
-     AND ($5::boolean IS NULL OR s.accepting_referrals = $5::boolean)
-     AND ($6::text IS NULL OR EXISTS (
+     AND ($2::text[] IS NULL OR s.need_codes && $2::text[])
+     AND ($3::text[] IS NULL OR s.area_codes && $3::text[])
+     AND ($6::int IS NULL OR ((s.minimum_age IS NULL OR s.minimum_age <= $6::int) AND (s.maximum_age IS NULL OR $6::int <= s.maximum_age)))
+     AND ($5::text IS NULL OR s.search_vector @@ to_tsquery('english', $5::text))
+     AND ($7::boolean IS NULL OR s.accepting_referrals = $7::boolean)
+     AND ($8::text IS NULL OR EXISTS (
            SELECT 1 FROM schedules sc
             WHERE (sc.service_id = s.id OR sc.service_at_location_id IN (SELECT sal.id FROM service_at_locations sal WHERE sal.service_id = s.id))
-              AND sc.freq = 'WEEKLY' AND $6::text = ANY(string_to_array(sc.byday, ','))
-              AND sc.opens_at <= $7::time AND $7::time < sc.closes_at
-              AND (sc.valid_from IS NULL OR sc.valid_from <= $8::date) AND (sc.valid_to IS NULL OR $8::date <= sc.valid_to)))
-     AND ($9::uuid IS NULL OR s.organisation_id = $9::uuid)
+              AND sc.freq = 'WEEKLY' AND $8::text = ANY(string_to_array(sc.byday, ','))
+              AND sc.opens_at <= $9::time AND $9::time < sc.closes_at
+              AND (sc.valid_from IS NULL OR sc.valid_from <= $10::date) AND (sc.valid_to IS NULL OR $10::date <= sc.valid_to)))
+     AND ($11::uuid IS NULL OR s.organisation_id = $11::uuid)
    ORDER BY exact_need DESC NULLS LAST, local DESC NULLS LAST,
             coalesce(s.capacity_available > 0, true) DESC, text_rank DESC NULLS LAST,
             s.capacity_available DESC NULLS LAST, s.name, s.id
-   LIMIT $10::int OFFSET $11::int
+   LIMIT $12::int OFFSET $13::int
 )
 SELECT s.id, s.name, s.description, s.status, s.organisation_id, o.name AS organisation_name,
        s.receiving_organisation_id, s.minimum_age, s.maximum_age, s.eligibility_description,
        s.accepting_referrals, s.response_target_hours, s.capacity_available, s.capacity_maximum,
        s.url, s.email,
        (SELECT ph.number FROM phones ph WHERE ph.service_id = s.id ORDER BY ph.id LIMIT 1) AS phone,
-       ARRAY(SELECT sn.need_code FROM service_needs sn WHERE sn.service_id = s.id ORDER BY sn.need_code) AS needs,
-       ARRAY(SELECT DISTINCT sa.area_code FROM service_areas sa WHERE sa.service_id = s.id AND sa.area_code IS NOT NULL ORDER BY sa.area_code) AS areas,
+       coalesce(s.need_codes, '{}') AS needs, coalesce(s.area_codes, '{}') AS areas,
        m.exact_need, m.local, m.text_rank, m.total
   FROM matched m
   JOIN services s ON s.id = m.id
@@ -382,10 +388,9 @@ export const scenarios: readonly Scenario[] = [
       headers: { authorization: `Bearer ${seed.accessToken}` },
     }),
     baseline: {
-      statements: [LIVE_SESSION_USER_SQL, RESOLVE_SQL, SIMILAR_WORDS_SQL, SEARCH_SQL],
+      statements: [LIVE_SESSION_USER_SQL, SEARCH_TERMS_SQL, SIMILAR_WORDS_SQL, SEARCH_SQL],
       source: [
         'src/auth/sessions/session.repository.ts',
-        'src/service-directory/services/service.service.ts',
         'src/service-directory/services/service-search.ts',
       ],
       async handle(db, request) {
@@ -406,19 +411,17 @@ export const scenarios: readonly Scenario[] = [
         const page = Number(query.get('page') ?? 1);
         const perPage = Number(query.get('perPage') ?? 20);
 
-        let area: string | null = null;
+        let terms: SearchTerms | null = null;
         if (needs.length > 0 || postcode !== undefined) {
-          const { rows } = await db.query<{
-            needs: string[];
-            areas: string[];
-            ward: string | null;
-          }>(RESOLVE_SQL, [needs, [], postcode?.sector ?? null]);
-          const resolved = rows[0];
-          if (needs.some((code) => !resolved.needs.includes(code))) return BAD_REQUEST;
-          if (postcode !== undefined) {
-            if (resolved.ward === null)
-              return { status: 404, body: { code: 'POSTCODE_OUTSIDE_AREAS' } };
-            area = resolved.ward;
+          const { rows } = await db.query<SearchTerms>(SEARCH_TERMS_SQL, [
+            needs,
+            null,
+            postcode?.sector ?? null,
+          ]);
+          terms = rows[0];
+          if (needs.some((code) => !terms?.needs.includes(code))) return BAD_REQUEST;
+          if (postcode !== undefined && terms.area === null) {
+            return { status: 404, body: { code: 'POSTCODE_OUTSIDE_AREAS' } };
           }
         }
         let expression: string | null = null;
@@ -433,9 +436,11 @@ export const scenarios: readonly Scenario[] = [
         const search = (limit: number, from: number) =>
           db.query<SearchRow>(SEARCH_SQL, [
             needs.length > 0 ? needs : null,
-            area,
-            age,
+            needs.length > 0 ? (terms?.covered_needs ?? null) : null,
+            postcode !== undefined ? (terms?.covering_areas ?? null) : null,
+            postcode !== undefined ? (terms?.local_areas ?? null) : null,
             expression,
+            age,
             null,
             null,
             null,

@@ -4,6 +4,7 @@ import { CreateFoundation1795427251556 } from './1795427251556-CreateFoundation.
 import { CreateNeedTermsAndAreas1795432967544 } from './1795432967544-CreateNeedTermsAndAreas.js';
 import { CreateServiceDirectory1795433859602 } from './1795433859602-CreateServiceDirectory.js';
 import { CreateSearchWords1795434000000 } from './1795434000000-CreateSearchWords.js';
+import { AddServiceSearchColumns1795435000000 } from './1795435000000-AddServiceSearchColumns.js';
 // imports: new ones go above this line
 
 export const migrations: (new () => MigrationInterface)[] = [
@@ -11,5 +12,6 @@ export const migrations: (new () => MigrationInterface)[] = [
   CreateNeedTermsAndAreas1795432967544,
   CreateServiceDirectory1795433859602,
   CreateSearchWords1795434000000,
+  AddServiceSearchColumns1795435000000,
   // migrations: new ones go above this line
 ];

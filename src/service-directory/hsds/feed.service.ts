@@ -64,8 +64,8 @@ interface ServiceFilter {
   params: Params;
 }
 
-/** The words of a service, as the full-text index IDX_services_search_fts has them. */
-const SEARCHED = `to_tsvector('english'::regconfig, (s.name::text || ' ' || s.description))`;
+/** The words of a service as full text (kept by a trigger, indexed by IDX_services_search_vector). */
+const SEARCHED = `s.search_vector`;
 
 function page<T>(contents: T[], total: number, query: FeedPageQuery): FeedPage<T> {
   const totalPages = Math.ceil(total / query.per_page);

@@ -8,10 +8,14 @@ export const BOROUGH_TIME_ZONE = 'Europe/London';
 
 /** What the search filters on; absent filters are null. Checked and resolved by ServiceService. */
 export interface ServiceSearchFilters {
-  /** Need codes; each matches itself and the codes under it. */
+  /** The need codes asked for (an exact match ranks first). */
   needs: string[] | null;
-  /** An area code: services covering it, the areas around it, or any area inside it. */
-  area: string | null;
+  /** Those codes and every code under them. */
+  coveredNeeds: string[] | null;
+  /** The areas covering the asked area or postcode. */
+  coveringAreas: string[] | null;
+  /** Of those, the local ones (not the district). */
+  localAreas: string[] | null;
   age: number | null;
   /** A to_tsquery expression built by `textQuery` from spelling-corrected words. */
   textQuery: string | null;
@@ -60,57 +64,75 @@ export const SIMILAR_WORDS_SQL = `SELECT q.word, coalesce(array_agg(w.word ORDER
  GROUP BY q.word`;
 
 /**
- * One page of matching active services, best first, with the total.
- * Ranking: the exact need before a need under it; local (ward or service delivery area) before
- * borough-wide; places left before full; then text relevance, then most places left, then name.
- * The full-text expression matches the index IDX_services_search_fts (migrations).
+ * What the search's filters stand for: which asked need codes exist and every code they cover
+ * (themselves and the codes under them); the area asked for, or the ward of the postcode sector;
+ * the areas that cover it (itself, the areas around it, the areas inside it) and, of those, the
+ * local ones (not the district).
  */
-export const SEARCH_SQL = `WITH wanted_needs AS (
-  SELECT t.code, t.code = ANY($1::text[]) AS exact
-    FROM need_terms t
-   WHERE EXISTS (SELECT 1 FROM unnest($1::text[]) AS w(code) WHERE t.code = w.code OR starts_with(t.code, w.code || '.'))
+export const SEARCH_TERMS_SQL = `WITH asked AS (
+  SELECT coalesce($2::text, (SELECT area_code FROM area_postcode_sectors WHERE sector = $3::text)) AS code
 ), place AS (
   SELECT a.code, a.kind <> 'district' AS local
-    FROM areas a
+    FROM asked, areas a
     LEFT JOIN areas parent ON parent.code = a.parent_code
-   WHERE a.code = $2::text OR a.parent_code = $2::text OR parent.parent_code = $2::text
-      OR a.code = (SELECT parent_code FROM areas WHERE code = $2::text)
-      OR a.code = (SELECT up.parent_code FROM areas here JOIN areas up ON up.code = here.parent_code WHERE here.code = $2::text)
-), matched AS (
+   WHERE a.code = asked.code OR a.parent_code = asked.code OR parent.parent_code = asked.code
+      OR a.code = (SELECT parent_code FROM areas WHERE code = asked.code)
+      OR a.code = (SELECT up.parent_code FROM areas here JOIN areas up ON up.code = here.parent_code WHERE here.code = asked.code)
+)
+SELECT ARRAY(SELECT code FROM need_terms WHERE code = ANY($1::text[])) AS needs,
+       ARRAY(SELECT t.code FROM need_terms t
+              WHERE EXISTS (SELECT 1 FROM unnest($1::text[]) AS w(code) WHERE t.code = w.code OR starts_with(t.code, w.code || '.'))) AS covered_needs,
+       (SELECT code FROM asked) AS area,
+       ARRAY(SELECT code FROM place) AS covering_areas,
+       ARRAY(SELECT code FROM place WHERE local) AS local_areas`;
+
+export interface SearchTerms {
+  needs: string[];
+  covered_needs: string[];
+  area: string | null;
+  covering_areas: string[];
+  local_areas: string[];
+}
+
+/**
+ * One page of matching active services, best first, with the total. Every filter reads the
+ * service's own row: `need_codes`, `area_codes` and `search_vector` are GIN-indexed copies the
+ * database keeps (migrations: AddServiceSearchColumns), so PostgreSQL combines the filters'
+ * indexes before it reads a single service.
+ * Ranking: the exact need before a need under it; local (ward or service delivery area) before
+ * borough-wide; places left before full; then text relevance, then most places left, then name.
+ */
+export const SEARCH_SQL = `WITH matched AS (
   SELECT s.id,
-         CASE WHEN $1::text[] IS NULL THEN NULL
-              ELSE EXISTS (SELECT 1 FROM service_needs sn JOIN wanted_needs wn ON wn.code = sn.need_code AND wn.exact WHERE sn.service_id = s.id) END AS exact_need,
-         CASE WHEN $2::text IS NULL THEN NULL
-              ELSE EXISTS (SELECT 1 FROM service_areas sa JOIN place p ON p.code = sa.area_code AND p.local WHERE sa.service_id = s.id) END AS local,
-         CASE WHEN $4::text IS NULL THEN NULL
-              ELSE ts_rank(to_tsvector('english'::regconfig, (s.name::text || ' ' || s.description)), to_tsquery('english', $4::text)) END AS text_rank,
+         CASE WHEN $1::text[] IS NULL THEN NULL ELSE s.need_codes && $1::text[] END AS exact_need,
+         CASE WHEN $4::text[] IS NULL THEN NULL ELSE s.area_codes && $4::text[] END AS local,
+         CASE WHEN $5::text IS NULL THEN NULL ELSE ts_rank(s.search_vector, to_tsquery('english', $5::text)) END AS text_rank,
          count(*) OVER () AS total
     FROM services s
    WHERE s.status = 'active'
-     AND ($1::text[] IS NULL OR s.id IN (SELECT sn.service_id FROM service_needs sn WHERE sn.need_code IN (SELECT code FROM wanted_needs)))
-     AND ($2::text IS NULL OR s.id IN (SELECT sa.service_id FROM service_areas sa WHERE sa.area_code IN (SELECT code FROM place)))
-     AND ($3::int IS NULL OR ((s.minimum_age IS NULL OR s.minimum_age <= $3::int) AND (s.maximum_age IS NULL OR $3::int <= s.maximum_age)))
-     AND ($4::text IS NULL OR to_tsvector('english'::regconfig, (s.name::text || ' ' || s.description)) @@ to_tsquery('english', $4::text))
-     AND ($5::boolean IS NULL OR s.accepting_referrals = $5::boolean)
-     AND ($6::text IS NULL OR EXISTS (
+     AND ($2::text[] IS NULL OR s.need_codes && $2::text[])
+     AND ($3::text[] IS NULL OR s.area_codes && $3::text[])
+     AND ($6::int IS NULL OR ((s.minimum_age IS NULL OR s.minimum_age <= $6::int) AND (s.maximum_age IS NULL OR $6::int <= s.maximum_age)))
+     AND ($5::text IS NULL OR s.search_vector @@ to_tsquery('english', $5::text))
+     AND ($7::boolean IS NULL OR s.accepting_referrals = $7::boolean)
+     AND ($8::text IS NULL OR EXISTS (
            SELECT 1 FROM schedules sc
             WHERE (sc.service_id = s.id OR sc.service_at_location_id IN (SELECT sal.id FROM service_at_locations sal WHERE sal.service_id = s.id))
-              AND sc.freq = 'WEEKLY' AND $6::text = ANY(string_to_array(sc.byday, ','))
-              AND sc.opens_at <= $7::time AND $7::time < sc.closes_at
-              AND (sc.valid_from IS NULL OR sc.valid_from <= $8::date) AND (sc.valid_to IS NULL OR $8::date <= sc.valid_to)))
-     AND ($9::uuid IS NULL OR s.organisation_id = $9::uuid)
+              AND sc.freq = 'WEEKLY' AND $8::text = ANY(string_to_array(sc.byday, ','))
+              AND sc.opens_at <= $9::time AND $9::time < sc.closes_at
+              AND (sc.valid_from IS NULL OR sc.valid_from <= $10::date) AND (sc.valid_to IS NULL OR $10::date <= sc.valid_to)))
+     AND ($11::uuid IS NULL OR s.organisation_id = $11::uuid)
    ORDER BY exact_need DESC NULLS LAST, local DESC NULLS LAST,
             coalesce(s.capacity_available > 0, true) DESC, text_rank DESC NULLS LAST,
             s.capacity_available DESC NULLS LAST, s.name, s.id
-   LIMIT $10::int OFFSET $11::int
+   LIMIT $12::int OFFSET $13::int
 )
 SELECT s.id, s.name, s.description, s.status, s.organisation_id, o.name AS organisation_name,
        s.receiving_organisation_id, s.minimum_age, s.maximum_age, s.eligibility_description,
        s.accepting_referrals, s.response_target_hours, s.capacity_available, s.capacity_maximum,
        s.url, s.email,
        (SELECT ph.number FROM phones ph WHERE ph.service_id = s.id ORDER BY ph.id LIMIT 1) AS phone,
-       ARRAY(SELECT sn.need_code FROM service_needs sn WHERE sn.service_id = s.id ORDER BY sn.need_code) AS needs,
-       ARRAY(SELECT DISTINCT sa.area_code FROM service_areas sa WHERE sa.service_id = s.id AND sa.area_code IS NOT NULL ORDER BY sa.area_code) AS areas,
+       coalesce(s.need_codes, '{}') AS needs, coalesce(s.area_codes, '{}') AS areas,
        m.exact_need, m.local, m.text_rank, m.total
   FROM matched m
   JOIN services s ON s.id = m.id
@@ -142,10 +164,23 @@ export function textQuery(similar: ReadonlyMap<string, readonly string[]>): stri
   return useful.map((group) => `(${group.terms.join(' | ')})`).join(' & ');
 }
 
-/** The search's SQL; everything is in the two statements above. */
+/** The search's SQL; everything is in the statements above. */
 @Injectable()
 export class ServiceSearch {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async searchTerms(
+    needs: readonly string[],
+    area: string | null,
+    sector: string | null,
+  ): Promise<SearchTerms> {
+    const [row] = await this.dataSource.query<SearchTerms[]>(SEARCH_TERMS_SQL, [
+      needs,
+      area,
+      sector,
+    ]);
+    return row;
+  }
 
   async similarWords(words: readonly string[]): Promise<Map<string, string[]>> {
     const rows = await this.dataSource.query<{ word: string; similar: string[] }[]>(
@@ -159,9 +194,11 @@ export class ServiceSearch {
   search(filters: ServiceSearchFilters): Promise<ServiceSearchRow[]> {
     return this.dataSource.query<ServiceSearchRow[]>(SEARCH_SQL, [
       filters.needs,
-      filters.area,
-      filters.age,
+      filters.coveredNeeds,
+      filters.coveringAreas,
+      filters.localAreas,
       filters.textQuery,
+      filters.age,
       filters.accepting,
       filters.openAt?.day ?? null,
       filters.openAt?.time ?? null,

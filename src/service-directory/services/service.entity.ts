@@ -24,12 +24,13 @@ export type ServiceStatus = (typeof SERVICE_STATUSES)[number];
 /**
  * A service (HSDS `service`), plus what referral needs: whether it accepts referrals, its response
  * target, its capacity, its eligibility and the organisation that receives its referrals.
- * Full-text and trigram indexes on `name || ' ' || description` are created by the migration
- * (see services/service-search.ts for the expressions they serve).
+ * `need_codes`, `area_codes` and `search_vector` are search's copies, kept by database triggers
+ * (migrations: AddServiceSearchColumns) and GIN-indexed; the application never writes them.
  */
 @Entity('services')
-@Index('IDX_services_search_fts', { synchronize: false })
-@Index('IDX_services_search_trgm', { synchronize: false })
+@Index('IDX_services_need_codes', { synchronize: false })
+@Index('IDX_services_area_codes', { synchronize: false })
+@Index('IDX_services_search_vector', { synchronize: false })
 @Check(
   'CHK_services_ages',
   `minimum_age IS NULL OR maximum_age IS NULL OR minimum_age <= maximum_age`,
@@ -137,6 +138,41 @@ export class Service {
    */
   @Column({ name: 'hsds_extra', type: 'jsonb', nullable: true })
   hsdsExtra: object | null;
+
+  /** The service's need codes (from service_needs), for search. */
+  @Column({
+    name: 'need_codes',
+    type: 'text',
+    array: true,
+    nullable: true,
+    select: false,
+    insert: false,
+    update: false,
+  })
+  needCodes?: string[] | null;
+
+  /** The service's coded areas (from service_areas), for search. */
+  @Column({
+    name: 'area_codes',
+    type: 'text',
+    array: true,
+    nullable: true,
+    select: false,
+    insert: false,
+    update: false,
+  })
+  areaCodes?: string[] | null;
+
+  /** Name and description as full text, for search. */
+  @Column({
+    name: 'search_vector',
+    type: 'tsvector',
+    nullable: true,
+    select: false,
+    insert: false,
+    update: false,
+  })
+  searchVector?: string | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;

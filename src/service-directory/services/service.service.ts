@@ -14,6 +14,7 @@ import {
   queryWords,
   ServiceSearch,
   textQuery,
+  type SearchTerms,
   type ServiceSearchRow,
 } from './service-search.js';
 import { Service, ServiceArea, ServiceNeed } from './service.entity.js';
@@ -114,28 +115,27 @@ export class ServiceService {
     const words = query.q === undefined ? null : queryWords(query.q);
     if (words !== null && words.length === 0) throw ServiceErrors.noWords();
 
-    let area = query.area ?? null;
-    if (query.need !== undefined || area !== null || postcode !== undefined) {
-      const resolved = await this.resolve(
-        this.dataSource.manager,
+    let terms: SearchTerms | null = null;
+    if (query.need !== undefined || query.area !== undefined || postcode !== undefined) {
+      terms = await this.searchSql.searchTerms(
         query.need ?? [],
-        area === null ? [] : [area],
+        query.area ?? null,
         postcode?.sector ?? null,
       );
-      const unknownNeeds = (query.need ?? []).filter((code) => !resolved.needs.includes(code));
+      const unknownNeeds = (query.need ?? []).filter((code) => !terms?.needs.includes(code));
       if (unknownNeeds.length > 0) throw ServiceErrors.unknownNeeds(unknownNeeds);
-      if (area !== null && resolved.areas.length === 0) {
-        throw ServiceErrors.unknownAreas('area', [area]);
+      if (query.area !== undefined && terms.covering_areas.length === 0) {
+        throw ServiceErrors.unknownAreas('area', [query.area]);
       }
-      if (postcode !== undefined) {
-        if (resolved.ward === null) throw AreaErrors.outsideAreas();
-        area = resolved.ward;
-      }
+      if (postcode !== undefined && terms.area === null) throw AreaErrors.outsideAreas();
     }
+    const place = query.area !== undefined || postcode !== undefined;
 
     const filters = {
       needs: query.need ?? null,
-      area,
+      coveredNeeds: query.need === undefined ? null : (terms?.covered_needs ?? null),
+      coveringAreas: place ? (terms?.covering_areas ?? null) : null,
+      localAreas: place ? (terms?.local_areas ?? null) : null,
       age: query.age ?? null,
       textQuery: words === null ? null : textQuery(await this.searchSql.similarWords(words)),
       accepting: query.accepting ?? null,
