@@ -35,6 +35,6 @@ import { ServiceService } from './services/service.service.js';
     ServiceService,
     LocationService,
   ],
-  exports: [OrganisationService],
+  exports: [OrganisationService, ServiceSearch],
 })
 export class ServiceDirectoryModule {}

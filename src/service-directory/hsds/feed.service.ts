@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AppError } from '../../common/errors/app-error.js';
 import { normalisePostcode } from '../areas/postcode.js';
-import { queryWords, SIMILAR_WORDS_SQL, textQuery } from '../services/service-search.js';
+import { queryWords, ServiceSearch, textQuery } from '../services/service-search.js';
 import type {
   FeedInfoResponse,
   FeedPage,
@@ -92,7 +92,10 @@ function inOrder<T>(ids: readonly string[], documents: Map<string, T>): T[] {
  */
 @Injectable()
 export class FeedService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly search: ServiceSearch,
+  ) {}
 
   info(): FeedInfoResponse {
     return { version: '3.0', profile: ORUK_PROFILE_URL, openapi_url: ORUK_OPENAPI_URL };
@@ -316,14 +319,8 @@ export class FeedService {
     if (query.search !== undefined) {
       // As the directory's own search: every word, through itself or a word spelt like it.
       const words = queryWords(query.search);
-      const similar = await manager.query<{ word: string; similar: string[] }[]>(
-        SIMILAR_WORDS_SQL,
-        [words],
-      );
-      const byWord = new Map(similar.map((row) => [row.word, row.similar]));
-      const asked = `to_tsquery('english', ${params.add(
-        textQuery(new Map(words.map((word) => [word, byWord.get(word) ?? []]))),
-      )})`;
+      const similar = await this.search.similarWords(words, manager);
+      const asked = `to_tsquery('english', ${params.add(textQuery(similar))})`;
       conditions.push(`${SEARCHED} @@ ${asked}`);
       rank = `ts_rank(${SEARCHED}, ${asked})`;
     }
@@ -335,8 +332,7 @@ export class FeedService {
         const needs = [...needCodes.values()].filter(
           (other) => other === code || other.startsWith(`${code}.`),
         );
-        conditions.push(`s.id IN (SELECT sn.service_id FROM service_needs sn
-          WHERE sn.need_code = ANY(${params.add(needs)}::text[]))`);
+        conditions.push(`s.need_codes && ${params.add(needs)}::text[]`);
       } else {
         conditions.push(`s.id IN (SELECT st.service_id FROM service_taxonomy_terms st
           WHERE st.taxonomy_term_id = ${params.add(query.taxonomy_term_id)})`);
@@ -365,14 +361,11 @@ export class FeedService {
       );
     }
     if (query.postcode !== undefined) {
-      // Services in the postcode's ward or any area above it (service delivery area, district).
-      const sector = params.add(normalisePostcode(query.postcode)?.sector ?? '');
-      conditions.push(`s.id IN (
-          WITH RECURSIVE covering(code) AS (
-            SELECT area_code FROM area_postcode_sectors WHERE sector = ${sector}
-            UNION SELECT a.parent_code FROM areas a JOIN covering c ON a.code = c.code
-             WHERE a.parent_code IS NOT NULL)
-          SELECT sa.service_id FROM service_areas sa WHERE sa.area_code IN (SELECT code FROM covering))`);
+      // As the directory's own search: services covering the postcode's ward, its service
+      // delivery area or the whole borough; outside every area, nothing.
+      const sector = normalisePostcode(query.postcode)?.sector ?? null;
+      const terms = await this.search.searchTerms([], null, sector, manager);
+      conditions.push(`s.area_codes && ${params.add(terms.covering_areas)}::text[]`);
     }
     if (query.modified_after !== undefined) {
       conditions.push(`s.updated_at >= ${params.add(query.modified_after)}`);

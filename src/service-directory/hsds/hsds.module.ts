@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ServiceDirectoryModule } from '../service-directory.module.js';
 import { FeedController } from './feed.controller.js';
 import { FeedService } from './feed.service.js';
 import { HsdsImportController } from './import.controller.js';
@@ -7,7 +8,7 @@ import { RouteBodyLimits } from './route-body-limit.js';
 
 /** The Open Referral UK feed (`/api/hsds/`) and the HSDS 3.0 import. */
 @Module({
-  imports: [],
+  imports: [ServiceDirectoryModule],
   controllers: [FeedController, HsdsImportController],
   providers: [FeedService, HsdsImportService, RouteBodyLimits],
 })

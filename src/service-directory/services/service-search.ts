@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import type { ServiceStatus } from './service.entity.js';
 
 /** Opening times are kept, and "open now" is judged, in the borough's local time. */
@@ -173,20 +173,19 @@ export class ServiceSearch {
     needs: readonly string[],
     area: string | null,
     sector: string | null,
+    manager: EntityManager = this.dataSource.manager,
   ): Promise<SearchTerms> {
-    const [row] = await this.dataSource.query<SearchTerms[]>(SEARCH_TERMS_SQL, [
-      needs,
-      area,
-      sector,
-    ]);
+    const [row] = await manager.query<SearchTerms[]>(SEARCH_TERMS_SQL, [needs, area, sector]);
     return row;
   }
 
-  async similarWords(words: readonly string[]): Promise<Map<string, string[]>> {
-    const rows = await this.dataSource.query<{ word: string; similar: string[] }[]>(
-      SIMILAR_WORDS_SQL,
-      [words],
-    );
+  async similarWords(
+    words: readonly string[],
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<Map<string, string[]>> {
+    const rows = await manager.query<{ word: string; similar: string[] }[]>(SIMILAR_WORDS_SQL, [
+      words,
+    ]);
     const byWord = new Map(rows.map((row) => [row.word, row.similar]));
     return new Map(words.map((word) => [word, byWord.get(word) ?? []]));
   }

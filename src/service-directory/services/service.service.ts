@@ -393,8 +393,7 @@ export class ServiceService {
     const [row] = await manager.query<(ServiceSearchRow & Record<string, unknown>)[]>(
       `SELECT s.*, o.name AS organisation_name,
               (SELECT ph.number FROM phones ph WHERE ph.service_id = s.id ORDER BY ph.id LIMIT 1) AS phone,
-              ARRAY(SELECT sn.need_code FROM service_needs sn WHERE sn.service_id = s.id ORDER BY sn.need_code) AS needs,
-              ARRAY(SELECT DISTINCT sa.area_code FROM service_areas sa WHERE sa.service_id = s.id AND sa.area_code IS NOT NULL ORDER BY sa.area_code) AS areas
+              coalesce(s.need_codes, '{}') AS needs, coalesce(s.area_codes, '{}') AS areas
          FROM services s JOIN organisations o ON o.id = s.organisation_id
         WHERE s.id = $1`,
       [id],
