@@ -1,3 +1,4 @@
+import http from 'node:http';
 import autocannon from 'autocannon';
 import type { BenchRequest } from './scenarios.js';
 
@@ -146,4 +147,119 @@ export async function measurePair(
     app: summarise(urls.app, request, settings, warmup.app, slices.app),
     baseline: summarise(urls.baseline, request, settings, warmup.baseline, slices.baseline),
   };
+}
+
+/** What a steady-load run measured. */
+export interface SteadyResult {
+  /** Requests a second sent, evenly spaced. */
+  ratePerSecond: number;
+  /** Responses received ÷ measured seconds. */
+  requestsPerSecond: number;
+  /** Milliseconds from each request's scheduled time to its full response, over the 2xx. */
+  latencyP50: number;
+  latencyP99: number;
+  latencyMax: number;
+  responses: number;
+  non2xx: number;
+  errors: number;
+  /** The most requests that were waiting on a response at one time. */
+  maxInFlight: number;
+}
+
+/**
+ * Sends `request` at `ratePerSecond`, one request every 1/rate seconds whatever the answers do (an
+ * open loop, as callers arrive), over at most `connections` keep-alive connections, for `seconds`.
+ * Each latency runs from the moment the request was due, so a server that falls behind is charged
+ * for the wait. (autocannon's own rate limit releases each second's requests together, which
+ * measures a burst, not a steady load.)
+ */
+async function steady(
+  baseUrl: string,
+  request: BenchRequest,
+  connections: number,
+  ratePerSecond: number,
+  seconds: number,
+): Promise<SteadyResult> {
+  if (stopped) throw new Error('The load was stopped');
+  const agent = new http.Agent({ keepAlive: true, maxSockets: connections });
+  const url = new URL(request.path, baseUrl);
+  const latencies: number[] = [];
+  let non2xx = 0;
+  let errors = 0;
+  let inFlight = 0;
+  let maxInFlight = 0;
+  const send = (due: number) =>
+    new Promise<void>((resolve) => {
+      inFlight++;
+      maxInFlight = Math.max(maxInFlight, inFlight);
+      const done = (ok: boolean, status?: number) => {
+        inFlight--;
+        if (!ok) errors++;
+        else if (status !== undefined && status >= 200 && status < 300) {
+          latencies.push(performance.now() - due);
+        } else non2xx++;
+        resolve();
+      };
+      const outgoing = http.request(
+        url,
+        { method: request.method, headers: request.headers, agent, timeout: 10_000 },
+        (response) => {
+          response.resume();
+          response.on('end', () => done(true, response.statusCode));
+          response.on('error', () => done(false));
+        },
+      );
+      outgoing.on('timeout', () => outgoing.destroy(new Error('timeout')));
+      outgoing.on('error', () => done(false));
+      outgoing.end(request.body);
+    });
+  const interval = 1000 / ratePerSecond;
+  const total = Math.round(ratePerSecond * seconds);
+  const started = performance.now();
+  const pending: Promise<void>[] = [];
+  for (let index = 0; index < total && !stopped; index++) {
+    const due = started + index * interval;
+    const wait = due - performance.now();
+    if (wait > 1) await new Promise((resolve) => setTimeout(resolve, wait));
+    pending.push(send(due));
+  }
+  await Promise.all(pending);
+  const elapsed = (performance.now() - started) / 1000;
+  agent.destroy();
+  latencies.sort((a, b) => a - b);
+  const at = (fraction: number) =>
+    latencies.length === 0
+      ? 0
+      : latencies[Math.min(latencies.length - 1, Math.ceil(fraction * latencies.length) - 1)];
+  return {
+    ratePerSecond,
+    requestsPerSecond: (latencies.length + non2xx) / elapsed,
+    latencyP50: at(0.5),
+    latencyP99: at(0.99),
+    latencyMax: at(1),
+    responses: latencies.length + non2xx,
+    non2xx,
+    errors,
+    maxInFlight,
+  };
+}
+
+/**
+ * Latency at a steady offered load (`steady`): the app, then the baseline, each after a warm-up
+ * at the same rate. Below saturation a response's time is the server's own work plus the queueing
+ * the offered load causes. At saturation (measurePair) every connection is always waiting, so the
+ * latency there is connections ÷ throughput, whatever the server does.
+ */
+export async function measureLatencyPair(
+  urls: { app: string; baseline: string },
+  request: BenchRequest,
+  settings: LoadSettings,
+  ratePerSecond: number,
+): Promise<{ app: SteadyResult; baseline: SteadyResult }> {
+  const { connections, warmupSeconds, measureSeconds } = settings;
+  const run = async (url: string) => {
+    await steady(url, request, connections, ratePerSecond, warmupSeconds);
+    return steady(url, request, connections, ratePerSecond, measureSeconds);
+  };
+  return { app: await run(urls.app), baseline: await run(urls.baseline) };
 }

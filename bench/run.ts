@@ -10,7 +10,8 @@
  *
  * Settings (environment): BENCH_LOG_LEVEL (the app's LOG_LEVEL, default info),
  * BENCH_CONNECTIONS (50; a scenario may set its own), BENCH_WARMUP_SECONDS (3), BENCH_SECONDS (10),
- * BENCH_SLICE_SECONDS (2). A scenario fails the run below its `targetRatio` or above its `maxP99Ms`.
+ * BENCH_SLICE_SECONDS (2). A scenario fails the run below its `targetRatio`, or, where it sets a
+ * `latency` target, when the app's p99 at that steady offered load is above its `maxP99Ms`.
  */
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
@@ -24,7 +25,14 @@ import { projectRoot } from '../src/common/project-root.js';
 import { loadConfig } from '../src/config/app-config.js';
 import { runMigrations } from '../src/database/data-source.js';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '../src/database/embedded-postgres.js';
-import { measurePair, stopLoad, type LoadResult, type LoadSettings } from './load.js';
+import {
+  measureLatencyPair,
+  measurePair,
+  stopLoad,
+  type LoadResult,
+  type LoadSettings,
+  type SteadyResult,
+} from './load.js';
 import {
   Cleanup,
   errorText,
@@ -79,8 +87,9 @@ interface ScenarioResult {
   /** App req/s ÷ baseline req/s. */
   ratio: number;
   targetRatio: number | undefined;
-  maxP99Ms: number | undefined;
   connections: number;
+  /** At the scenario's steady offered load, when it sets a latency target. */
+  latency?: { ratePerSecond: number; maxP99Ms: number; app: SteadyResult; baseline: SteadyResult };
 }
 
 const cleanup = new Cleanup();
@@ -249,6 +258,13 @@ function problems(label: string, result: LoadResult): string[] {
   return found;
 }
 
+function steadyProblems(label: string, result: SteadyResult): string[] {
+  const found: string[] = [];
+  if (result.non2xx > 0) found.push(`${label}: ${result.non2xx} non-2xx`);
+  if (result.errors > 0) found.push(`${label}: ${result.errors} errors`);
+  return found;
+}
+
 function table(rows: string[][]): string {
   const widths = rows[0]?.map((_cell, column) =>
     Math.max(...rows.map((row) => (row[column] ?? '').length)),
@@ -317,10 +333,22 @@ async function main(): Promise<number> {
     console.log(
       `${scenario.name}: the app and the baseline (${seconds} s, ${connections} connections)...`,
     );
-    const { app, baseline } = await measurePair({ app: appUrl, baseline: baselineUrl }, request, {
-      ...settings,
-      connections,
-    });
+    const urls = { app: appUrl, baseline: baselineUrl };
+    const { app, baseline } = await measurePair(urls, request, { ...settings, connections });
+    let latency: ScenarioResult['latency'];
+    if (scenario.latency !== undefined) {
+      const { ratePerSecond, maxP99Ms } = scenario.latency;
+      console.log(
+        `${scenario.name}: latency at ${ratePerSecond} req/s offered (${seconds} s, ${connections} connections)...`,
+      );
+      const measured = await measureLatencyPair(
+        urls,
+        request,
+        { ...settings, connections },
+        ratePerSecond,
+      );
+      latency = { ratePerSecond, maxP99Ms, ...measured };
+    }
     results.push({
       name: scenario.name,
       app,
@@ -328,8 +356,8 @@ async function main(): Promise<number> {
       ratio:
         baseline.requestsPerSecond > 0 ? app.requestsPerSecond / baseline.requestsPerSecond : 0,
       targetRatio: scenario.targetRatio,
-      maxP99Ms: scenario.maxP99Ms,
       connections,
+      latency,
     });
   }
 
@@ -345,28 +373,72 @@ async function main(): Promise<number> {
       `${result.ratio.toFixed(2)}x`,
     ]),
   ];
+  const withLatency = results.flatMap((result) =>
+    result.latency === undefined ? [] : [{ name: result.name, ...result.latency }],
+  );
+  const latencyRows = [
+    [
+      'scenario',
+      'conns',
+      'offered req/s',
+      'p50',
+      'p99',
+      'max',
+      'p99 target',
+      'baseline p50',
+      'baseline p99',
+    ],
+    ...withLatency.map((latency) => [
+      latency.name,
+      String(results.find((result) => result.name === latency.name)?.connections ?? ''),
+      number(latency.ratePerSecond),
+      ms(latency.app.latencyP50),
+      ms(latency.app.latencyP99),
+      ms(latency.app.latencyMax),
+      ms(latency.maxP99Ms),
+      ms(latency.baseline.latencyP50),
+      ms(latency.baseline.latencyP99),
+    ]),
+  ];
   const loadProblems = results.flatMap((result) => [
     ...problems(`${result.name} app`, result.app),
     ...problems(`${result.name} baseline`, result.baseline),
+    ...(result.latency === undefined
+      ? []
+      : [
+          ...steadyProblems(`${result.name} app (steady load)`, result.latency.app),
+          ...steadyProblems(`${result.name} baseline (steady load)`, result.latency.baseline),
+        ]),
   ]);
-  const missedP99 = (result: ScenarioResult) =>
-    result.maxP99Ms !== undefined && result.app.latencyP99 > result.maxP99Ms;
+  const missedP99 = (latency: (typeof withLatency)[number]) =>
+    latency.app.latencyP99 > latency.maxP99Ms;
   const missedTargets = [
     ...results
       .filter((result) => result.targetRatio !== undefined && result.ratio < result.targetRatio)
       .map((result) => `${result.name}: ratio ${result.ratio.toFixed(2)} < ${result.targetRatio}`),
-    ...results
+    ...withLatency
       .filter(missedP99)
-      .map((result) => `${result.name}: p99 ${ms(result.app.latencyP99)} > ${result.maxP99Ms} ms`),
+      .map(
+        (latency) =>
+          `${latency.name}: p99 ${ms(latency.app.latencyP99)} > ${latency.maxP99Ms} ms at ${latency.ratePerSecond} req/s`,
+      ),
   ];
-  console.log(`\n${table(rows)}\n`);
+  console.log(`\nThroughput, every connection always waiting on a response (saturation):\n`);
+  console.log(`${table(rows)}\n`);
+  if (withLatency.length > 0) {
+    console.log(`Latency at a steady offered load, over the same connections:\n`);
+    console.log(`${table(latencyRows)}\n`);
+  }
   console.log(
     [
       `autocannon, ${settings.connections} connections (unless a scenario sets its own), never both servers at once: a ${settings.warmupSeconds} s warm-up of each, then`,
       `  ${settings.measureSeconds} s measured of each, in ${settings.sliceSeconds} s slices taking turns (app, baseline, baseline, app, ...).`,
       `App: node dist/src/main.js, LOG_LEVEL=${logLevel} (stdout to /dev/null), pool ${POOL_SIZE}, rate limit ${RATE_LIMIT_PER_MINUTE}/min.`,
       `Baseline: node:http + pg (pool ${POOL_SIZE}) issuing the same SQL; it decodes the bearer token WITHOUT verifying`,
-      `  its signature (no JWT verification): the raw floor of HTTP + SQL. Latencies are the app's, over 2xx responses.`,
+      `  its signature (no JWT verification): the raw floor of HTTP + SQL. Latencies are over 2xx responses.`,
+      `Steady load: requests evenly spaced at the offered rate (an open loop: they do not wait for answers), over at most`,
+      `  the scenario's connections, each latency from when its request was due; a ${settings.warmupSeconds} s warm-up, then ${settings.measureSeconds} s`,
+      `  measured, the app and then the baseline.`,
       loadProblems.length === 0
         ? 'No errors and no non-2xx responses, in either run (warm-ups included).'
         : `ERRORS:\n${loadProblems.map((problem) => `  - ${problem}`).join('\n')}`,
@@ -378,12 +450,10 @@ async function main(): Promise<number> {
               result.ratio >= (result.targetRatio ?? 0) ? 'met' : 'NOT MET'
             }.`,
         ),
-      ...results
-        .filter((result) => result.maxP99Ms !== undefined)
-        .map(
-          (result) =>
-            `Target for ${result.name}: p99 <= ${result.maxP99Ms} ms: ${missedP99(result) ? 'NOT MET' : 'met'}.`,
-        ),
+      ...withLatency.map(
+        (latency) =>
+          `Target for ${latency.name}: p99 <= ${latency.maxP99Ms} ms at ${latency.ratePerSecond} req/s: ${missedP99(latency) ? 'NOT MET' : 'met'}.`,
+      ),
     ].join('\n'),
   );
 

@@ -5,6 +5,7 @@ import { CreateNeedTermsAndAreas1795432967544 } from './1795432967544-CreateNeed
 import { CreateServiceDirectory1795433859602 } from './1795433859602-CreateServiceDirectory.js';
 import { CreateSearchWords1795434000000 } from './1795434000000-CreateSearchWords.js';
 import { AddServiceSearchColumns1795435000000 } from './1795435000000-AddServiceSearchColumns.js';
+import { DisableSearchIndexPendingLists1795436000000 } from './1795436000000-DisableSearchIndexPendingLists.js';
 // imports: new ones go above this line
 
 export const migrations: (new () => MigrationInterface)[] = [
@@ -13,5 +14,6 @@ export const migrations: (new () => MigrationInterface)[] = [
   CreateServiceDirectory1795433859602,
   CreateSearchWords1795434000000,
   AddServiceSearchColumns1795435000000,
+  DisableSearchIndexPendingLists1795436000000,
   // migrations: new ones go above this line
 ];
