@@ -6,6 +6,7 @@ import { CreateServiceDirectory1795433859602 } from './1795433859602-CreateServi
 import { CreateSearchWords1795434000000 } from './1795434000000-CreateSearchWords.js';
 import { AddServiceSearchColumns1795435000000 } from './1795435000000-AddServiceSearchColumns.js';
 import { DisableSearchIndexPendingLists1795436000000 } from './1795436000000-DisableSearchIndexPendingLists.js';
+import { CreateIntakeAndCases1795437412848 } from './1795437412848-CreateIntakeAndCases.js';
 // imports: new ones go above this line
 
 export const migrations: (new () => MigrationInterface)[] = [
@@ -15,5 +16,6 @@ export const migrations: (new () => MigrationInterface)[] = [
   CreateSearchWords1795434000000,
   AddServiceSearchColumns1795435000000,
   DisableSearchIndexPendingLists1795436000000,
+  CreateIntakeAndCases1795437412848,
   // migrations: new ones go above this line
 ];

@@ -79,4 +79,33 @@ export class AuditService {
       ],
     );
   }
+
+  /**
+   * One audit row per record viewed (action e.g. `person.viewed`), in one statement: a list or a
+   * search that shows several people records a view of each.
+   */
+  async recordViews(
+    actor: AuditActor,
+    action: string,
+    entityType: string,
+    entityIds: readonly string[],
+    details: Record<string, unknown> = {},
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<void> {
+    if (entityIds.length === 0) return;
+    await manager.query(
+      `INSERT INTO audit_log (actor_user_id, actor_organisation_id, actor_role, action, entity_type, entity_id, correlation_id, details)
+       SELECT $1, $2, $3, $4, $5, id, $7, $8 FROM unnest($6::text[]) AS id`,
+      [
+        actor.userId ?? null,
+        actor.organisationId ?? null,
+        actor.role ?? null,
+        action,
+        entityType,
+        entityIds,
+        actor.correlationId,
+        JSON.stringify(details),
+      ],
+    );
+  }
 }

@@ -1,6 +1,13 @@
 import { AuditEntry } from '../audit/audit-entry.entity.js';
 import { AuthSession, LoginFailure, RefreshToken } from '../auth/sessions/session.entity.js';
 import { User } from '../auth/users/user.entity.js';
+import { Case, CaseAssignment, CaseNote, OutcomeMeasure } from '../cases/case.entity.js';
+import { IdempotencyKey } from '../common/idempotency/idempotency-key.entity.js';
+import { Consent } from '../intake/consent/consent.entity.js';
+import { IntakeContact } from '../intake/contacts/contact.entity.js';
+import { Person, PersonEquality } from '../intake/people/person.entity.js';
+import { DomainEvent } from '../live/event.entity.js';
+import { Signpost, Triage } from '../triage/triage.entity.js';
 import { Area, AreaPostcodeSector } from '../service-directory/areas/area.entity.js';
 import { Organisation } from '../service-directory/organisations/organisation.entity.js';
 import { Address, Location } from '../service-directory/locations/location.entity.js';
@@ -39,4 +46,16 @@ export const entities = [
   Contact,
   Phone,
   Schedule,
+  Person,
+  PersonEquality,
+  Consent,
+  Case,
+  IntakeContact,
+  CaseAssignment,
+  CaseNote,
+  OutcomeMeasure,
+  Triage,
+  Signpost,
+  IdempotencyKey,
+  DomainEvent,
 ];

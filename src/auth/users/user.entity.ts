@@ -49,6 +49,10 @@ export class User {
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
   updatedAt: Date;
 
+  /** This worker's caseload limit, when it differs from the configured default. */
+  @Column({ name: 'caseload_limit', type: 'integer', nullable: true })
+  caseloadLimit: number | null;
+
   @VersionColumn({ default: 1 })
   version: number;
 }

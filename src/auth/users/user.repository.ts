@@ -99,7 +99,8 @@ export class UserRepository {
 
   async insert(
     manager: EntityManager,
-    user: Omit<User, 'id' | 'createdAt' | 'updatedAt' | 'version'>,
+    user: Omit<User, 'id' | 'createdAt' | 'updatedAt' | 'version' | 'caseloadLimit'> &
+      Partial<Pick<User, 'caseloadLimit'>>,
   ): Promise<User> {
     const repository = manager.getRepository(User);
     const result = await repository.insert(user);

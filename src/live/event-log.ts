@@ -1,0 +1,45 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+
+/** The types of event the event log holds (API.md, "Live queue"). */
+export const EVENT_TYPES = [
+  'case.created',
+  'case.triaged',
+  'case.assigned',
+  'case.closed',
+  'safeguarding.alert',
+] as const;
+export type EventType = (typeof EVENT_TYPES)[number];
+
+export interface NewEvent {
+  type: EventType;
+  entityType: string;
+  entityId: string;
+  /** The partner organisation the event concerns, if any; front-door events have none. */
+  organisationId?: string | null;
+  /** Ids, codes, states, priorities, due times and areas: never personal data. */
+  data: Record<string, unknown>;
+}
+
+/**
+ * Appends to the event log, always inside the caller's transaction, so an event is stored if and
+ * only if the change it announces is.
+ */
+@Injectable()
+export class EventLog {
+  async append(manager: EntityManager, event: NewEvent): Promise<void> {
+    if (!manager.queryRunner?.isTransactionActive) {
+      throw new Error('EventLog.append must run inside the transaction of the change');
+    }
+    await manager.query(
+      `INSERT INTO events (type, entity_type, entity_id, organisation_id, data) VALUES ($1, $2, $3, $4, $5)`,
+      [
+        event.type,
+        event.entityType,
+        event.entityId,
+        event.organisationId ?? null,
+        JSON.stringify(event.data),
+      ],
+    );
+  }
+}

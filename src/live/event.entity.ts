@@ -1,0 +1,32 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+
+/**
+ * The event log: one row for every change others should hear of, written in the same
+ * transaction as the change. `data` holds ids, codes, states, priorities, due times and areas,
+ * never personal data. `organisation_id` is the partner organisation the event concerns, if any
+ * (front-door events have none).
+ */
+@Entity('events')
+@Index('IDX_events_entity', ['entityType', 'entityId'])
+export class DomainEvent {
+  @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS' })
+  id: string;
+
+  @Column({ type: 'varchar', length: 60 })
+  type: string;
+
+  @Column({ name: 'entity_type', type: 'varchar', length: 40 })
+  entityType: string;
+
+  @Column({ name: 'entity_id', type: 'uuid' })
+  entityId: string;
+
+  @Column({ name: 'organisation_id', type: 'uuid', nullable: true })
+  organisationId: string | null;
+
+  @Column({ type: 'jsonb' })
+  data: Record<string, unknown>;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+}
