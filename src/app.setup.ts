@@ -107,7 +107,7 @@ export async function createApp(config: ResolvedConfig): Promise<NestFastifyAppl
     origin: config.corsOrigins,
     methods: ['GET', 'POST', 'PATCH', 'PUT', 'DELETE'],
     allowedHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'X-Correlation-Id'],
-    exposedHeaders: ['X-Correlation-Id', 'Retry-After'],
+    exposedHeaders: ['X-Correlation-Id', 'Retry-After', 'Idempotent-Replayed'],
     maxAge: 600,
   };
   app.enableCors({

@@ -100,14 +100,18 @@ export class CaseService {
     current: CaseRow,
     result: TriageResult,
   ): Promise<CaseRow> {
+    // In a WITH, so the driver answers the rows (a bare UPDATE answers [rows, count]).
     const [row] = await manager.query<CaseRow[]>(
-      `UPDATE cases
-          SET needs = $2, need_codes = $3, risks = $4, safeguarding = $5, priority = $6, due_at = $7,
-              area_code = $8, triaged_at = now(),
-              status = CASE WHEN status = 'new' THEN 'triaged'::case_status ELSE status END,
-              version = version + 1, updated_at = now()
-        WHERE id = $1
-        RETURNING ${CASE_COLUMNS}`,
+      `WITH updated AS (
+         UPDATE cases
+            SET needs = $2, need_codes = $3, risks = $4, safeguarding = $5, priority = $6, due_at = $7,
+                area_code = $8, triaged_at = now(),
+                status = CASE WHEN status = 'new' THEN 'triaged'::case_status ELSE status END,
+                version = version + 1, updated_at = now()
+          WHERE id = $1
+          RETURNING ${CASE_COLUMNS}
+       )
+       SELECT * FROM updated`,
       [
         current.id,
         JSON.stringify(result.needs),

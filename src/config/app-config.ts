@@ -1,4 +1,6 @@
-import { resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { projectRoot } from '../common/project-root.js';
 import { readOrCreateSecret } from '../common/secret-file.js';
 
 /** Thrown when the environment is missing or has a wrong setting; the message says what to set. */
@@ -30,6 +32,8 @@ export interface AppConfig {
   dbPoolSize: number;
   /** Whether the Open Referral UK feed (`/api/hsds/`) is open to anyone, or to signed-in users only. */
   hsdsFeedPublic: boolean;
+  /** The triage rules a council edits (risks, priorities and their targets, rules); read at start. */
+  triageRulesFile: string;
 }
 
 /** The resolved configuration the application runs with: the database and secret are known. */
@@ -134,6 +138,19 @@ function origins(env: Env, name: string): string[] {
   });
 }
 
+/** A file the operator names (relative to the working directory), or the project's own default. */
+function configFile(env: Env, name: string, fallback: string): string {
+  const raw = text(env, name);
+  if (raw === undefined) return join(projectRoot(), fallback);
+  const path = resolve(raw);
+  if (!existsSync(path)) {
+    throw new ConfigError(
+      `${name} names a file that does not exist: ${path}. Set it to an existing file, or unset it to use ${fallback}.`,
+    );
+  }
+  return path;
+}
+
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 /** Reads and validates the environment once. Throws ConfigError with a sentence saying what to set. */
@@ -187,6 +204,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     trustProxy: trustProxy(env, 'OFD_TRUST_PROXY'),
     dbPoolSize: integer(env, 'OFD_DB_POOL_SIZE', 10, 1, 200),
     hsdsFeedPublic: flag(env, 'OFD_HSDS_FEED_PUBLIC', true),
+    triageRulesFile: configFile(env, 'OFD_TRIAGE_RULES_FILE', 'config/triage-rules.json'),
   };
 }
 

@@ -1,11 +1,15 @@
 import { Module } from '@nestjs/common';
 import { CasesModule } from '../cases/cases.module.js';
-import { ServiceDirectoryModule } from '../service-directory/service-directory.module.js';
+import { RecommendationFinder } from './recommendation-finder.js';
+import { SignpostService } from './signpost.service.js';
+import { TriageConfig } from './triage-config.js';
+import { TriageController } from './triage.controller.js';
+import { TriageService } from './triage.service.js';
 
 /** Needs, risks, priority rules, due times, service recommendations and signposting. */
 @Module({
-  imports: [CasesModule, ServiceDirectoryModule],
-  controllers: [],
-  providers: [],
+  imports: [CasesModule],
+  controllers: [TriageController],
+  providers: [TriageConfig, RecommendationFinder, TriageService, SignpostService],
 })
 export class TriageModule {}

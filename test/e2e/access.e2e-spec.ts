@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { ROLES, type Role } from '../../src/common/auth/roles.js';
+import { FRONT_DOOR_ROLES, ROLES, type Role } from '../../src/common/auth/roles.js';
 import { bearer, makeOrganisation, signedIn, startTestApp, type TestApp } from '../support/app.js';
 import { registeredRoutes } from '../../src/app.setup.js';
 import { appRoutes, type AppRoute } from '../support/routes.js';
@@ -50,6 +50,32 @@ const EXPECTED: Record<string, 'public' | readonly Role[]> = {
   'GET /api/hsds/taxonomy_terms': 'public',
   'GET /api/hsds/taxonomy_terms/:id': 'public',
   'POST /api/hsds/import': ['admin'],
+  // People, consent, contacts, cases, triage and caseload: the front door's own staff; partner
+  // users see referrals only.
+  'POST /api/people/search': FRONT_DOOR_ROLES,
+  'POST /api/people': FRONT_DOOR_ROLES,
+  'GET /api/people/:id': FRONT_DOOR_ROLES,
+  'PATCH /api/people/:id': FRONT_DOOR_ROLES,
+  'GET /api/people/:id/views': ['admin', 'team_lead'],
+  'POST /api/people/:id/consents': FRONT_DOOR_ROLES,
+  'GET /api/people/:id/consents': FRONT_DOOR_ROLES,
+  'POST /api/consents/:id/withdraw': FRONT_DOOR_ROLES,
+  'POST /api/contacts': FRONT_DOOR_ROLES,
+  'GET /api/cases': FRONT_DOOR_ROLES,
+  'GET /api/cases/:id': FRONT_DOOR_ROLES,
+  'GET /api/cases/:id/timeline': FRONT_DOOR_ROLES,
+  'POST /api/cases/:id/notes': FRONT_DOOR_ROLES,
+  'POST /api/cases/:id/assign': FRONT_DOOR_ROLES,
+  'POST /api/cases/:id/outcome-measures': FRONT_DOOR_ROLES,
+  'POST /api/cases/:id/close': FRONT_DOOR_ROLES,
+  'POST /api/cases/reassign': ['team_lead', 'admin'],
+  'GET /api/caseload': FRONT_DOOR_ROLES,
+  'PUT /api/caseload/:userId/limit': ['team_lead', 'admin'],
+  'POST /api/cases/:id/triage': FRONT_DOOR_ROLES,
+  'GET /api/cases/:id/recommendations': FRONT_DOOR_ROLES,
+  'POST /api/cases/:id/signposts': FRONT_DOOR_ROLES,
+  'GET /api/cases/:id/signposts': FRONT_DOOR_ROLES,
+  'GET /api/triage/config': FRONT_DOOR_ROLES,
 };
 
 const key = (route: AppRoute) => `${route.method} ${route.path}`;

@@ -60,6 +60,16 @@ describe('loadConfig', () => {
     ]);
   });
 
+  it('reads the triage rules from config/ unless OFD_TRIAGE_RULES_FILE names an existing file', () => {
+    expect(loadConfig({}).triageRulesFile).toMatch(/\/config\/triage-rules\.json$/);
+    expect(loadConfig({ OFD_TRIAGE_RULES_FILE: 'package.json' }).triageRulesFile).toMatch(
+      /^\/.*\/package\.json$/,
+    );
+    expect(() => loadConfig({ OFD_TRIAGE_RULES_FILE: 'no/such/rules.json' })).toThrow(
+      /OFD_TRIAGE_RULES_FILE names a file that does not exist: .*no\/such\/rules\.json/,
+    );
+  });
+
   it('reads a CORS allow-list', () => {
     expect(
       loadConfig({ OFD_CORS_ORIGINS: 'https://a.example, http://localhost:5173' }).corsOrigins,
