@@ -16,8 +16,17 @@ declare module 'autocannon' {
       method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
       headers?: Record<string, string>;
       body?: string;
+      /** Requests to cycle through; `setupRequest` may rebuild each one before it is sent. */
+      requests?: { setupRequest?: (request: RequestParams) => RequestParams }[];
       /** Resolve with the raw result, to be merged later with `aggregateResult`. */
       skipAggregateResult?: boolean;
+    }
+
+    interface RequestParams {
+      method?: string;
+      path?: string;
+      headers?: Record<string, string>;
+      body?: string;
     }
 
     interface Histogram {

@@ -1,6 +1,6 @@
 import http from 'node:http';
 import autocannon from 'autocannon';
-import type { BenchRequest } from './scenarios.js';
+import { FRESH, freshRequest, type BenchRequest } from './scenarios.js';
 
 export interface LoadSettings {
   connections: number;
@@ -54,6 +54,19 @@ function options(
     headers: request.headers,
     body: request.body,
     skipAggregateResult: true,
+    // A request with fresh values is rebuilt before each sending.
+    ...(JSON.stringify(request).includes(FRESH)
+      ? {
+          requests: [
+            {
+              setupRequest: (sent: autocannon.RequestParams) => ({
+                ...sent,
+                ...freshRequest(request),
+              }),
+            },
+          ],
+        }
+      : {}),
   };
 }
 
@@ -182,7 +195,6 @@ async function steady(
 ): Promise<SteadyResult> {
   if (stopped) throw new Error('The load was stopped');
   const agent = new http.Agent({ keepAlive: true, maxSockets: connections });
-  const url = new URL(request.path, baseUrl);
   const latencies: number[] = [];
   let non2xx = 0;
   let errors = 0;
@@ -200,9 +212,10 @@ async function steady(
         } else non2xx++;
         resolve();
       };
+      const sent = freshRequest(request);
       const outgoing = http.request(
-        url,
-        { method: request.method, headers: request.headers, agent, timeout: 10_000 },
+        new URL(sent.path, baseUrl),
+        { method: sent.method, headers: sent.headers, agent, timeout: 10_000 },
         (response) => {
           response.resume();
           response.on('end', () => done(true, response.statusCode));
@@ -211,7 +224,7 @@ async function steady(
       );
       outgoing.on('timeout', () => outgoing.destroy(new Error('timeout')));
       outgoing.on('error', () => done(false));
-      outgoing.end(request.body);
+      outgoing.end(sent.body);
     });
   const interval = 1000 / ratePerSecond;
   const total = Math.round(ratePerSecond * seconds);

@@ -46,7 +46,14 @@ import {
   withTimeout,
   type Child,
 } from './processes.js';
-import { scenarios, type BenchRequest, type Scenario, type SeedData } from './scenarios.js';
+import {
+  FRESH_VALUE,
+  freshRequest,
+  scenarios,
+  type BenchRequest,
+  type Scenario,
+  type SeedData,
+} from './scenarios.js';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 type LogLevel = (typeof LOG_LEVELS)[number];
@@ -218,18 +225,43 @@ async function send(
   return { status: response.status, body };
 }
 
-/** Before any load: the app must answer 2xx, and the baseline exactly the same. */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
+
+/** A body with its ids, times and fresh values replaced by markers. */
+function shapeOf(body: unknown): unknown {
+  if (Array.isArray(body)) return body.map(shapeOf);
+  if (body !== null && typeof body === 'object') {
+    return Object.fromEntries(Object.entries(body).map(([key, value]) => [key, shapeOf(value)]));
+  }
+  if (typeof body === 'string' && UUID.test(body)) return '<id>';
+  if (typeof body === 'string' && ISO_TIME.test(body)) return '<time>';
+  if (typeof body === 'string') return body.replace(FRESH_VALUE, '<fresh>');
+  return body;
+}
+
+/**
+ * Before any load: the app must answer 2xx, and the baseline the same (exactly, or in shape for a
+ * request that creates records).
+ */
 async function checkSameAnswer(
   scenario: Scenario,
   request: BenchRequest,
   appUrl: string,
   baselineUrl: string,
 ): Promise<void> {
-  const [app, baseline] = await Promise.all([send(appUrl, request), send(baselineUrl, request)]);
+  const [app, baseline] = await Promise.all([
+    send(appUrl, freshRequest(request)),
+    send(baselineUrl, freshRequest(request)),
+  ]);
   if (app.status < 200 || app.status > 299) {
     throw new Error(`${scenario.name}: the app answered ${app.status} ${JSON.stringify(app.body)}`);
   }
-  if (app.status !== baseline.status || !isDeepStrictEqual(app.body, baseline.body)) {
+  const comparable = (body: unknown) => (scenario.compare === 'shape' ? shapeOf(body) : body);
+  if (
+    app.status !== baseline.status ||
+    !isDeepStrictEqual(comparable(app.body), comparable(baseline.body))
+  ) {
     throw new Error(
       `${scenario.name}: the baseline answers differently from the app.\n` +
         `  app:      ${app.status} ${JSON.stringify(app.body)}\n` +

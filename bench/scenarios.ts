@@ -4,18 +4,65 @@
  * the same request: with the same SQL statements the application issues, and nothing else.
  *
  * To add a scenario, append an object to `scenarios`. This module is loaded both by the harness
- * (run.ts: seed, request) and by the baseline server (request, baseline), so keep its imports light.
+ * (run.ts: seed, request) and by the baseline server (request, baseline), so keep its imports light:
+ * from src/, only the small pure functions with which the application builds its parameters and
+ * SQL (postcodes, the request hash, consent expiry, duplicate scoring, the queue's statement).
  */
+import { randomUUID } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import type pg from 'pg';
 import { hashPassword } from '../src/auth/users/password-policy.js';
+import {
+  CASE_STATUSES,
+  PRIORITIES,
+  type CaseStatus,
+  type Priority,
+} from '../src/cases/case.entity.js';
+import { caseQueueSql, type CaseQueueRow } from '../src/cases/case.queries.js';
+import { requestHash } from '../src/common/idempotency/request-hash.js';
+import { addMonths, consentState } from '../src/intake/consent/consent-rules.js';
+import { loadIntakeSettings, type IntakeSettings } from '../src/intake/intake.config.js';
+import { NAME_SIMILARITY_THRESHOLD, rankMatches } from '../src/intake/people/person-matching.js';
 import { normalisePostcode } from '../src/service-directory/areas/postcode.js';
+import { seedCases } from './cases-data.js';
 import { seedDirectory } from './directory-data.js';
 
 /** Whatever a scenario's seed produced; plain strings so it can pass to the baseline process. */
 export type SeedData = Readonly<Record<string, string>>;
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/**
+ * In a request's path, headers or body, replaced by a fresh value for every request sent: `zq`
+ * and ten random lower-case letters (a new person's name, an idempotency key).
+ */
+export const FRESH = '{{fresh}}';
+
+/** Finds fresh values in an answer. */
+export const FRESH_VALUE = /zq[a-z]{10}/g;
+
+/** The request with every FRESH replaced by its own new value. */
+export function freshRequest(request: BenchRequest): BenchRequest {
+  const fresh = (text: string) =>
+    text.replaceAll(
+      FRESH,
+      () =>
+        `zq${Array.from({ length: 10 }, () =>
+          String.fromCharCode(97 + Math.floor(Math.random() * 26)),
+        ).join('')}`,
+    );
+  return {
+    ...request,
+    path: fresh(request.path),
+    headers:
+      request.headers === undefined
+        ? undefined
+        : Object.fromEntries(
+            Object.entries(request.headers).map(([name, value]) => [name, fresh(value)]),
+          ),
+    body: request.body === undefined ? undefined : fresh(request.body),
+  };
+}
 
 export interface BenchRequest {
   method: HttpMethod;
@@ -58,6 +105,11 @@ export interface Scenario {
    * run fails above it.
    */
   latency?: { ratePerSecond: number; maxP99Ms: number };
+  /**
+   * How the app's and the baseline's first answers are compared before the load: `exact`
+   * (default), or `shape` for a request that creates records, where ids and times differ.
+   */
+  compare?: 'exact' | 'shape';
   /** Concurrent connections for this scenario, whatever BENCH_CONNECTIONS says: its targets hold at this load. */
   connections?: number;
   seed(tools: SeedTools): Promise<SeedData>;
@@ -66,7 +118,9 @@ export interface Scenario {
   baseline: {
     /**
      * Every SQL statement the application issues for one request, in order, each copied verbatim
-     * from `source` (the harness refuses to run if one is no longer found there).
+     * from `source` (the harness refuses to run if one is no longer found there). A statement the
+     * application builds at run time from the request (the case queue's, by `caseQueueSql`) is
+     * not listed: the baseline calls the application's own builder, imported from src/.
      */
     statements: readonly string[];
     /**
@@ -312,20 +366,439 @@ const BAD_REQUEST: BaselineResponse = {
   body: { code: 'VALIDATION_FAILED', message: 'The request is not valid.' },
 };
 
+interface SessionUser {
+  id: string;
+  role: string;
+  organisation_id: string;
+}
+
 /** The live session's user, as the application's guard finds it; undefined when there is none. */
 async function sessionUser(
   db: pg.Pool,
   request: BaselineRequest,
-): Promise<{ id: string; role: string } | undefined> {
+): Promise<SessionUser | undefined> {
   const claims = unverifiedClaims(request.headers.authorization);
   if (typeof claims?.sid !== 'string') return undefined;
-  const { rows } = await db.query<{ id: string; role: string }>(LIVE_SESSION_USER_SQL, [
-    claims.sid,
-  ]);
+  const { rows } = await db.query<SessionUser>(LIVE_SESSION_USER_SQL, [claims.sid]);
   const user = rows[0];
   return user === undefined || user.id !== claims.sub || user.role !== claims.role
     ? undefined
     : user;
+}
+
+// ---------------------------------------------------------------- POST /api/contacts
+
+/** AuditService.record: one audit row, in the caller's transaction. */
+const AUDIT_RECORD_SQL = `INSERT INTO audit_log (actor_user_id, actor_organisation_id, actor_role, action, entity_type, entity_id, correlation_id, details)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`;
+
+/** AuditService.recordViews: one audit row per record shown, in one statement. */
+const AUDIT_VIEWS_SQL = `INSERT INTO audit_log (actor_user_id, actor_organisation_id, actor_role, action, entity_type, entity_id, correlation_id, details)
+       SELECT $1, $2, $3, $4, $5, id, $7, $8 FROM unnest($6::text[]) AS id`;
+
+/** IdempotencyService (SQL.claim): claims the key before the work. */
+const IDEMPOTENCY_CLAIM_SQL = `INSERT INTO idempotency_keys (user_id, key, route, request_hash, response_status, response_body)
+          VALUES ($1, $2, $3, $4, 0, 'null'::jsonb)
+          ON CONFLICT (user_id, key) DO NOTHING
+          RETURNING key`;
+
+/** IdempotencyService (SQL.complete): stores the answer with the key, and answers it as stored. */
+const IDEMPOTENCY_COMPLETE_SQL = `UPDATE idempotency_keys
+                SET response_status = $3, response_body = $4::jsonb
+              WHERE user_id = $1 AND key = $2
+          RETURNING response_body`;
+
+/** PersonRepository (SQL.candidates): duplicate detection's candidates, each signal capped. */
+const PERSON_CANDIDATES_SQL = `WITH hits AS (
+                 (SELECT id FROM people
+                   WHERE lower(first_name || ' ' || last_name) % $1
+                     AND similarity(lower(first_name || ' ' || last_name), $1) >= $5
+                   ORDER BY similarity(lower(first_name || ' ' || last_name), $1) DESC, id
+                   LIMIT $6)
+                 UNION
+                 (SELECT id FROM people WHERE date_of_birth = $2::date LIMIT $6)
+                 UNION
+                 (SELECT id FROM people WHERE phone_normalised = $4 LIMIT $6)
+                 UNION
+                 (SELECT id FROM people WHERE postcode = $3 LIMIT $6)
+               )
+               SELECT p.id, p.first_name, p.last_name, p.preferred_name,
+                      p.date_of_birth::text AS date_of_birth, p.postcode, p.area_code,
+                      similarity(lower(p.first_name || ' ' || p.last_name), $1) AS name_similarity,
+                      coalesce(p.date_of_birth = $2::date, false) AS same_date_of_birth,
+                      coalesce(p.postcode = $3, false) AS same_postcode,
+                      coalesce(p.phone_normalised = $4, false) AS same_phone
+                 FROM hits JOIN people p ON p.id = hits.id`;
+
+/** PersonRepository (SQL.insert). */
+const PERSON_INSERT_SQL = `INSERT INTO people (first_name, last_name, preferred_name, date_of_birth, phone, phone_normalised,
+                               email, address, postcode, area_code, language, communication_needs, flags, created_by)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9,
+                   (SELECT area_code FROM area_postcode_sectors WHERE sector = $10),
+                   $11, $12, $13, $14)
+           RETURNING id, first_name, last_name, preferred_name, date_of_birth::text AS date_of_birth,
+                     phone, phone_normalised, email, address, postcode, area_code, language,
+                     communication_needs, flags, version, created_at, updated_at`;
+
+/** ConsentRepository (SQL.insert). */
+const CONSENT_INSERT_SQL = `INSERT INTO consents (person_id, given, scope, organisation_ids, method, wording_version,
+                                 recorded_by, recorded_at, expires_at)
+           VALUES ($1, $2, $3, $4::uuid[], $5, $6, $7, $8, $9)
+           RETURNING id, person_id, given, scope, organisation_ids, method, wording_version, recorded_by,
+                     recorded_at, expires_at, withdrawn_at, withdrawn_by, created_at`;
+
+/** CaseService.openForContact. */
+const CASE_OPEN_SQL = `INSERT INTO cases (person_id, area_code, opened_by) VALUES ($1, $2, $3)
+       RETURNING id, person_id, status, priority, due_at, owner_user_id, area_code, needs, risks,
+                 safeguarding, opened_at, triaged_at, closed_at, version`;
+
+/** EventLog.append. */
+const EVENT_APPEND_SQL = `INSERT INTO events (type, entity_type, entity_id, organisation_id, data) VALUES ($1, $2, $3, $4, $5)`;
+
+/** ContactRepository (SQL.insert). */
+const CONTACT_INSERT_SQL = `INSERT INTO intake_contacts (person_id, case_id, channel, caller_name, caller_relationship,
+                                        caller_organisation, reason, notes, handler_user_id, started_at, ended_at)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+           RETURNING id, person_id, case_id, channel, caller_name, caller_relationship, caller_organisation,
+                     reason, notes, handler_user_id, started_at, ended_at, created_at`;
+
+/** The route idempotency keys of contacts are stored against (CONTACTS_ROUTE in contact.service.ts). */
+const CONTACTS_ROUTE = 'POST /api/contacts';
+/** PersonService: candidates per signal, and the most shown (MAX_CANDIDATES). */
+const CANDIDATES_PER_SIGNAL = 50;
+const MAX_CANDIDATES = 10;
+
+/**
+ * A call from someone new: their name, date of birth and postcode, their consent to share, and
+ * why they called. Each request is a different person: both names are fresh letters, so no two
+ * names are alike (pg_trgm similarity well under the 0.4 that makes a name match), and no phone
+ * is given (varying one would need digits). So duplicate detection never finds a strong match
+ * (a similar name with the same date of birth or phone, or the same date of birth and phone) and
+ * never answers 409, while doing all its work: every person the run creates shares the date of
+ * birth and the postcode, so those two signals read their full cap (50 people each), the worst
+ * case the application allows.
+ */
+const NEW_CALLER_CONTACT = JSON.stringify({
+  person: { firstName: FRESH, lastName: FRESH, dateOfBirth: '1958-06-21', postcode: 'PR25 1DH' },
+  consent: { given: true, scope: 'all_partners', method: 'verbal' },
+  channel: 'phone',
+  reason: 'Behind on rent and council tax; worried about eviction',
+  notes: 'Lives alone; prefers a call back in the morning.',
+});
+
+/** The request body as the baseline reads it: what NEW_CALLER_CONTACT sends. */
+interface ContactBody {
+  person: { firstName: string; lastName: string; dateOfBirth?: string; postcode?: string };
+  consent: { given: boolean; scope: 'all_partners'; method: string; wordingVersion?: string };
+  channel: string;
+  reason: string;
+  notes?: string;
+}
+
+interface CandidateRow {
+  id: string;
+  name_similarity: number | string | null;
+  same_date_of_birth: boolean;
+  same_postcode: boolean;
+  same_phone: boolean;
+}
+
+interface PersonRow {
+  id: string;
+  area_code: string | null;
+  version: number;
+}
+
+interface ConsentRow {
+  id: string;
+  person_id: string;
+  given: boolean;
+  scope: string;
+  organisation_ids: string[];
+  method: string;
+  wording_version: string;
+  recorded_by: string;
+  recorded_at: Date;
+  expires_at: Date;
+  withdrawn_at: Date | null;
+  withdrawn_by: string | null;
+  created_at: Date;
+}
+
+interface OpenedCaseRow {
+  id: string;
+  person_id: string;
+  status: string;
+  priority: string | null;
+  due_at: Date | null;
+  owner_user_id: string | null;
+  area_code: string | null;
+  opened_at: Date;
+  version: number;
+}
+
+interface ContactRow {
+  id: string;
+  person_id: string;
+  case_id: string;
+  channel: string;
+  caller_name: string | null;
+  caller_relationship: string | null;
+  caller_organisation: string | null;
+  reason: string;
+  notes: string | null;
+  handler_user_id: string;
+  started_at: Date;
+  ended_at: Date | null;
+  created_at: Date;
+}
+
+let intakeSettings: IntakeSettings | undefined;
+
+/**
+ * POST /api/contacts for a new person, as ContactService.record does it: in one transaction on
+ * one pooled client, the same statements in the same order (claim the key, duplicate check,
+ * person, person.created, consent, consent.recorded, case, case.opened, case.created event,
+ * contact, contact.recorded, store the answer), answering the stored answer.
+ */
+async function recordNewContact(
+  db: pg.Pool,
+  user: SessionUser,
+  key: string,
+  body: ContactBody,
+): Promise<BaselineResponse> {
+  intakeSettings ??= loadIntakeSettings();
+  const settings = intakeSettings;
+  const place =
+    body.person.postcode === undefined ? undefined : normalisePostcode(body.person.postcode);
+  if (body.person.postcode !== undefined && place === undefined) return BAD_REQUEST;
+  const dateOfBirth = body.person.dateOfBirth ?? null;
+  const correlationId = randomUUID();
+  const now = new Date();
+  const client = await db.connect();
+  const audit = (action: string, entityType: string, entityId: string, details: object) =>
+    client.query(AUDIT_RECORD_SQL, [
+      user.id,
+      user.organisation_id,
+      user.role,
+      action,
+      entityType,
+      entityId,
+      correlationId,
+      JSON.stringify(details),
+    ]);
+  try {
+    await client.query('BEGIN');
+    const claimed = await client.query(IDEMPOTENCY_CLAIM_SQL, [
+      user.id,
+      key,
+      CONTACTS_ROUTE,
+      requestHash(body),
+    ]);
+    if (claimed.rows.length === 0) {
+      await client.query('ROLLBACK');
+      return { status: 409, body: { code: 'IDEMPOTENCY_KEY_IN_FLIGHT' } };
+    }
+    const name = `${body.person.firstName} ${body.person.lastName}`
+      .trim()
+      .replace(/\s+/g, ' ')
+      .toLowerCase();
+    const candidates = await client.query<CandidateRow>(PERSON_CANDIDATES_SQL, [
+      name,
+      dateOfBirth,
+      place?.postcode ?? null,
+      null,
+      NAME_SIMILARITY_THRESHOLD,
+      CANDIDATES_PER_SIGNAL,
+    ]);
+    const strong = rankMatches(
+      candidates.rows.map((row) => ({
+        item: row,
+        key: row.id,
+        signals: {
+          nameSimilarity: row.name_similarity === null ? null : Number(row.name_similarity),
+          dateOfBirth: row.same_date_of_birth,
+          postcode: row.same_postcode,
+          phone: row.same_phone,
+        },
+      })),
+      MAX_CANDIDATES,
+    ).filter(({ match }) => match.strength === 'strong');
+    if (strong.length > 0) {
+      await client.query('ROLLBACK');
+      return { status: 409, body: { code: 'PERSON_POSSIBLE_DUPLICATE' } };
+    }
+    const {
+      rows: [person],
+    } = await client.query<PersonRow>(PERSON_INSERT_SQL, [
+      body.person.firstName,
+      body.person.lastName,
+      null,
+      dateOfBirth,
+      null,
+      null,
+      null,
+      null,
+      place?.postcode ?? null,
+      place?.sector ?? null,
+      null,
+      null,
+      [],
+      user.id,
+    ]);
+    await audit('person.created', 'person', person.id, { confirmedNewPerson: false });
+    const {
+      rows: [consent],
+    } = await client.query<ConsentRow>(CONSENT_INSERT_SQL, [
+      person.id,
+      body.consent.given,
+      body.consent.scope,
+      [],
+      body.consent.method,
+      body.consent.wordingVersion ?? settings.consent.wordingVersion,
+      user.id,
+      now,
+      addMonths(now, settings.consent.validForMonths),
+    ]);
+    await audit('consent.recorded', 'consent', consent.id, {
+      personId: person.id,
+      given: consent.given,
+      scope: consent.scope,
+      organisationIds: consent.organisation_ids,
+      method: consent.method,
+      wordingVersion: consent.wording_version,
+    });
+    const {
+      rows: [opened],
+    } = await client.query<OpenedCaseRow>(CASE_OPEN_SQL, [person.id, person.area_code, user.id]);
+    await audit('case.opened', 'case', opened.id, { personId: person.id });
+    await client.query(EVENT_APPEND_SQL, [
+      'case.created',
+      'case',
+      opened.id,
+      null,
+      JSON.stringify({ caseId: opened.id, status: opened.status, areaCode: opened.area_code }),
+    ]);
+    const {
+      rows: [contact],
+    } = await client.query<ContactRow>(CONTACT_INSERT_SQL, [
+      person.id,
+      opened.id,
+      body.channel,
+      null,
+      null,
+      null,
+      body.reason,
+      body.notes ?? null,
+      user.id,
+      now,
+      now,
+    ]);
+    await audit('contact.recorded', 'contact', contact.id, {
+      personId: person.id,
+      caseId: opened.id,
+      channel: contact.channel,
+      newPerson: true,
+      newCase: true,
+      consentId: consent.id,
+    });
+    const answer = {
+      contact: {
+        id: contact.id,
+        personId: contact.person_id,
+        caseId: contact.case_id,
+        channel: contact.channel,
+        caller: null,
+        reason: contact.reason,
+        notes: contact.notes,
+        handlerUserId: contact.handler_user_id,
+        startedAt: contact.started_at.toISOString(),
+        endedAt: contact.ended_at?.toISOString() ?? null,
+        createdAt: contact.created_at.toISOString(),
+      },
+      case: {
+        id: opened.id,
+        personId: opened.person_id,
+        status: opened.status,
+        priority: opened.priority,
+        dueAt: opened.due_at?.toISOString() ?? null,
+        ownerId: opened.owner_user_id,
+        areaCode: opened.area_code,
+        openedAt: opened.opened_at.toISOString(),
+        version: opened.version,
+        opened: true,
+      },
+      person: { id: person.id, areaCode: person.area_code, version: person.version, created: true },
+      consent: {
+        id: consent.id,
+        personId: consent.person_id,
+        given: consent.given,
+        scope: consent.scope,
+        organisationIds: consent.organisation_ids,
+        method: consent.method,
+        wordingVersion: consent.wording_version,
+        recordedBy: consent.recorded_by,
+        recordedAt: consent.recorded_at.toISOString(),
+        expiresAt: consent.expires_at.toISOString(),
+        withdrawnAt: consent.withdrawn_at?.toISOString() ?? null,
+        withdrawnBy: consent.withdrawn_by,
+        createdAt: consent.created_at.toISOString(),
+        state: consentState(
+          {
+            given: consent.given,
+            expiresAt: consent.expires_at,
+            withdrawnAt: consent.withdrawn_at,
+          },
+          now,
+        ),
+      },
+    };
+    const stored = await client.query<{ response_body: unknown }>(IDEMPOTENCY_COMPLETE_SQL, [
+      user.id,
+      key,
+      201,
+      JSON.stringify(answer),
+    ]);
+    await client.query('COMMIT');
+    return { status: 201, body: stored.rows[0]?.response_body };
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
+// ---------------------------------------------------------------- GET /api/cases (the queue)
+
+/** One queue row as the application lists it (toCaseListItem in case.mapping.ts). */
+function caseListItem(row: CaseQueueRow & { id: string }): Record<string, unknown> {
+  return {
+    id: row.id,
+    status: row.status,
+    priority: row.priority,
+    dueAt: row.due_at === null ? null : new Date(row.due_at).toISOString(),
+    overdue: row.overdue,
+    owner:
+      row.owner_user_id === null ? null : { id: row.owner_user_id, name: row.owner_name ?? '' },
+    areaCode: row.area_code,
+    needs: row.needs,
+    risks: row.risks,
+    safeguarding: row.safeguarding,
+    openedAt: new Date(row.opened_at).toISOString(),
+    person: { id: row.person_id, displayName: row.display_name },
+    version: row.version,
+  };
+}
+
+/** A repeatable or comma-separated query parameter, as the application reads it (listQuery). */
+function listParameter(query: URLSearchParams, name: string): string[] | null {
+  const items = query
+    .getAll(name)
+    .flatMap((item) => item.split(','))
+    .map((item) => item.trim())
+    .filter((item) => item !== '');
+  return items.length === 0 ? null : items;
 }
 
 export const scenarios: readonly Scenario[] = [
@@ -461,6 +934,149 @@ export const scenarios: readonly Scenario[] = [
           total = first.rows.length > 0 ? Number(first.rows[0].total) : 0;
         }
         return { status: 200, body: { items: rows.map(searchItem), total, page, perPage } };
+      },
+    },
+  },
+  {
+    name: 'POST /api/contacts (new person)',
+    targetRatio: 0.5,
+    connections: 50,
+    // Fifty contacts a second over 50 connections: fifty handlers each logging a call every
+    // second, where a real one logs one every few minutes; far above any front door's busiest hour.
+    latency: { ratePerSecond: 50, maxP99Ms: 100 },
+    compare: 'shape',
+    async seed(tools) {
+      const user = await seedUser(tools, 'call_handler');
+      return { ...user, accessToken: await logIn(tools, user.email) };
+    },
+    request: (seed) => ({
+      method: 'POST',
+      path: '/api/contacts',
+      headers: {
+        authorization: `Bearer ${seed.accessToken}`,
+        'content-type': 'application/json',
+        'idempotency-key': FRESH,
+      },
+      body: NEW_CALLER_CONTACT,
+    }),
+    baseline: {
+      statements: [
+        LIVE_SESSION_USER_SQL,
+        IDEMPOTENCY_CLAIM_SQL,
+        PERSON_CANDIDATES_SQL,
+        PERSON_INSERT_SQL,
+        AUDIT_RECORD_SQL,
+        CONSENT_INSERT_SQL,
+        CASE_OPEN_SQL,
+        EVENT_APPEND_SQL,
+        CONTACT_INSERT_SQL,
+        IDEMPOTENCY_COMPLETE_SQL,
+      ],
+      source: [
+        'src/auth/sessions/session.repository.ts',
+        'src/common/idempotency/idempotency.service.ts',
+        'src/intake/people/person.repository.ts',
+        'src/audit/audit.service.ts',
+        'src/intake/consent/consent.repository.ts',
+        'src/cases/case.service.ts',
+        'src/live/event-log.ts',
+        'src/intake/contacts/contact.repository.ts',
+      ],
+      async handle(db, request) {
+        const user = await sessionUser(db, request);
+        if (user === undefined) return UNAUTHENTICATED;
+        const key = request.headers['idempotency-key'];
+        if (typeof key !== 'string' || key === '') {
+          return { status: 400, body: { code: 'IDEMPOTENCY_KEY_REQUIRED' } };
+        }
+        return recordNewContact(db, user, key, JSON.parse(request.body) as ContactBody);
+      },
+    },
+  },
+  {
+    name: 'GET /api/cases (queue)',
+    targetRatio: 0.5,
+    connections: 50,
+    // A hundred queue reads a second over 50 connections: every caseworker and team lead of a
+    // front door refreshing their queue twice a second.
+    latency: { ratePerSecond: 100, maxP99Ms: 50 },
+    async seed(tools) {
+      const user = await seedUser(tools, 'call_handler');
+      const { rows } = await tools.db.query<{ password_hash: string }>(
+        'SELECT password_hash FROM users WHERE id = $1',
+        [user.userId],
+      );
+      const cases = await seedCases(
+        tools.db,
+        (prefix) => tools.unique(prefix),
+        user,
+        rows[0]?.password_hash ?? '',
+      );
+      console.log(
+        `Cases: ${cases.cases} people and cases, ${cases.caseworkers} caseworkers (${cases.seconds.toFixed(1)} s).`,
+      );
+      return { ...user, accessToken: await logIn(tools, user.email) };
+    },
+    // The team's queue: triaged cases of priority P2, the first page, earliest due first.
+    request: (seed) => ({
+      method: 'GET',
+      path: '/api/cases?status=triaged&priority=P2',
+      headers: { authorization: `Bearer ${seed.accessToken}` },
+    }),
+    baseline: {
+      // The page's statement is built by the application's own caseQueueSql (case.queries.ts),
+      // from the filters given, so the baseline calls it rather than copying its text.
+      statements: [LIVE_SESSION_USER_SQL, AUDIT_VIEWS_SQL],
+      source: ['src/auth/sessions/session.repository.ts', 'src/audit/audit.service.ts'],
+      async handle(db, request) {
+        const user = await sessionUser(db, request);
+        if (user === undefined) return UNAUTHENTICATED;
+        const query = new URL(request.path, 'http://baseline').searchParams;
+        const statuses = listParameter(query, 'status');
+        const priorities = listParameter(query, 'priority');
+        if (
+          statuses?.some((status) => !(CASE_STATUSES as readonly string[]).includes(status)) ===
+            true ||
+          priorities?.some((priority) => !(PRIORITIES as readonly string[]).includes(priority)) ===
+            true
+        ) {
+          return BAD_REQUEST;
+        }
+        const page = Number(query.get('page') ?? 1);
+        const perPage = Number(query.get('perPage') ?? 20);
+        const { sql, params } = caseQueueSql({
+          statuses: statuses as CaseStatus[] | null,
+          priorities: priorities as Priority[] | null,
+          owner: null,
+          overdue: null,
+          areaCodes: null,
+          needCodes: null,
+          limit: perPage,
+          offset: (page - 1) * perPage,
+        });
+        const { rows } = await db.query<CaseQueueRow>(sql, params);
+        const items = rows
+          .filter((row): row is CaseQueueRow & { id: string } => row.id !== null)
+          .map(caseListItem);
+        const personIds = [
+          ...new Set(rows.flatMap((row) => (row.id === null ? [] : [row.person_id]))),
+        ];
+        if (personIds.length > 0) {
+          await db.query(AUDIT_VIEWS_SQL, [
+            user.id,
+            user.organisation_id,
+            user.role,
+            'person.listed',
+            'person',
+            personIds,
+            randomUUID(),
+            JSON.stringify({ via: 'case_list' }),
+          ]);
+        }
+        return {
+          status: 200,
+          body: { items, total: rows.length > 0 ? Number(rows[0].total) : 0, page, perPage },
+        };
       },
     },
   },

@@ -55,7 +55,9 @@ export class CaseService {
     person: { id: string; areaCode: string | null },
   ): Promise<CaseRow> {
     const [row] = await manager.query<CaseRow[]>(
-      `INSERT INTO cases (person_id, area_code, opened_by) VALUES ($1, $2, $3) RETURNING ${CASE_COLUMNS}`,
+      `INSERT INTO cases (person_id, area_code, opened_by) VALUES ($1, $2, $3)
+       RETURNING id, person_id, status, priority, due_at, owner_user_id, area_code, needs, risks,
+                 safeguarding, opened_at, triaged_at, closed_at, version`,
       [person.id, person.areaCode, actor.userId],
     );
     await this.audit.record(

@@ -26,9 +26,12 @@ export interface IdempotentResponse<T> {
 const IN_FLIGHT = 0;
 
 const SQL = {
-  /** Claims the key; blocks while another transaction holds an uncommitted claim on it. */
+  /**
+   * Claims the key (response_status 0: IN_FLIGHT); blocks while another transaction holds an
+   * uncommitted claim on it.
+   */
   claim: `INSERT INTO idempotency_keys (user_id, key, route, request_hash, response_status, response_body)
-          VALUES ($1, $2, $3, $4, ${IN_FLIGHT}, 'null'::jsonb)
+          VALUES ($1, $2, $3, $4, 0, 'null'::jsonb)
           ON CONFLICT (user_id, key) DO NOTHING
           RETURNING key`,
   stored: `SELECT route, request_hash, response_status, response_body

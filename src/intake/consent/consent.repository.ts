@@ -40,7 +40,8 @@ const SQL = {
   insert: `INSERT INTO consents (person_id, given, scope, organisation_ids, method, wording_version,
                                  recorded_by, recorded_at, expires_at)
            VALUES ($1, $2, $3, $4::uuid[], $5, $6, $7, $8, $9)
-           RETURNING ${COLUMNS}`,
+           RETURNING id, person_id, given, scope, organisation_ids, method, wording_version, recorded_by,
+                     recorded_at, expires_at, withdrawn_at, withdrawn_by, created_at`,
   forPerson: `SELECT ${COLUMNS} FROM consents WHERE person_id = $1 ${NEWEST_FIRST}`,
   latestAt: `SELECT ${COLUMNS} FROM consents WHERE person_id = $1 AND recorded_at <= $2 ${NEWEST_FIRST} LIMIT 1`,
   lock: `SELECT ${COLUMNS} FROM consents WHERE id = $1 FOR UPDATE`,

@@ -112,16 +112,15 @@ const PERSON_COLUMNS = `p.id, p.first_name, p.last_name, p.preferred_name, p.dat
 /** The same columns for a RETURNING clause (no alias there). */
 const RETURNED_COLUMNS = PERSON_COLUMNS.replace(/\bp\./g, '');
 
-/** The full name as the trigram index IDX_people_name_trgm is built on (keep them identical). */
-const FULL_NAME = `lower(first_name || ' ' || last_name)`;
-
 const SQL = {
   insert: `INSERT INTO people (first_name, last_name, preferred_name, date_of_birth, phone, phone_normalised,
                                email, address, postcode, area_code, language, communication_needs, flags, created_by)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9,
                    (SELECT area_code FROM area_postcode_sectors WHERE sector = $10),
                    $11, $12, $13, $14)
-           RETURNING ${RETURNED_COLUMNS}`,
+           RETURNING id, first_name, last_name, preferred_name, date_of_birth::text AS date_of_birth,
+                     phone, phone_normalised, email, address, postcode, area_code, language,
+                     communication_needs, flags, version, created_at, updated_at`,
 
   update: `UPDATE people
               SET first_name = $2, last_name = $3, preferred_name = $4, date_of_birth = $5, phone = $6,
@@ -156,12 +155,15 @@ const SQL = {
    * capped (so a date of birth or postcode shared by many cannot make the search slow): a similar
    * full name (the trigram index answers `%`, pg_trgm's threshold 0.3; similarity() then applies
    * ours), the most similar first; the same date of birth, normalised phone or postcode. Each
-   * candidate's signals are then measured for the scoring.
+   * candidate's signals are then measured for the scoring. The full name is written as the
+   * trigram index IDX_people_name_trgm is built on, lower(first_name || ' ' || last_name): keep
+   * them identical.
    */
   candidates: `WITH hits AS (
                  (SELECT id FROM people
-                   WHERE ${FULL_NAME} % $1 AND similarity(${FULL_NAME}, $1) >= $5
-                   ORDER BY similarity(${FULL_NAME}, $1) DESC, id
+                   WHERE lower(first_name || ' ' || last_name) % $1
+                     AND similarity(lower(first_name || ' ' || last_name), $1) >= $5
+                   ORDER BY similarity(lower(first_name || ' ' || last_name), $1) DESC, id
                    LIMIT $6)
                  UNION
                  (SELECT id FROM people WHERE date_of_birth = $2::date LIMIT $6)
