@@ -108,7 +108,9 @@ export class CaseService {
          UPDATE cases
             SET needs = $2, need_codes = $3, risks = $4, safeguarding = $5, priority = $6, due_at = $7,
                 area_code = $8, triaged_at = now(),
-                status = CASE WHEN status = 'new' THEN 'triaged'::case_status ELSE status END,
+                status = CASE WHEN status <> 'new' THEN status
+                              WHEN owner_user_id IS NULL THEN 'triaged'::case_status
+                              ELSE 'active'::case_status END,
                 version = version + 1, updated_at = now()
           WHERE id = $1
           RETURNING ${CASE_COLUMNS}

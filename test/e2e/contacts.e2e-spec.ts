@@ -426,7 +426,16 @@ describe('Contacts: one call in one transaction, safe to retry', () => {
         },
       ]);
       expect(JSON.stringify(error)).not.toContain(person.lastName);
-      expect(await counts()).toEqual(before);
+      // Nothing of the call is stored; the one new row is the audit of the candidate revealed.
+      expect(await counts()).toEqual({ ...before, audit: before.audit + 1 });
+      const [revealed] = await t.asOwner<{ action: string; entity_id: string; via: string }>(
+        `SELECT action, entity_id, details->>'via' AS via FROM audit_log ORDER BY id DESC LIMIT 1`,
+      );
+      expect(revealed).toEqual({
+        action: 'person.viewed',
+        entity_id: first.person.id,
+        via: 'duplicate_check',
+      });
       const confirmed = await post({
         person: { ...misspelt, confirmedNewPerson: true },
         channel: 'phone',

@@ -6,7 +6,7 @@ import {
   IsArray,
   IsBoolean,
   IsIn,
-  IsISO8601,
+  IsRFC3339,
   IsString,
   IsUUID,
   Matches,
@@ -95,7 +95,7 @@ export class RecordConsentRequest {
     description: 'When the person answered (default: now); not in the future.',
   })
   @IsOmittable()
-  @IsISO8601({ strict: true })
+  @IsRFC3339()
   @Validate(NotInFuture)
   recordedAt?: string;
 }

@@ -3,7 +3,7 @@ import { Transform, Type } from 'class-transformer';
 import {
   IsDefined,
   IsIn,
-  IsISO8601,
+  IsRFC3339,
   IsOptional,
   IsString,
   IsUUID,
@@ -107,7 +107,7 @@ export class RecordContactRequest {
     type: NewPersonDto,
     description: 'Someone new, recorded with the contact.',
   })
-  @IsOptional()
+  @IsOmittable()
   @ValidateNested()
   @Type(() => NewPersonDto)
   person?: NewPersonDto;
@@ -138,13 +138,13 @@ export class RecordContactRequest {
 
   @ApiPropertyOptional({ format: 'date-time', description: 'Default: now (or endedAt).' })
   @IsOmittable()
-  @IsISO8601({ strict: true })
+  @IsRFC3339()
   @Validate(NotInFuture)
   startedAt?: string;
 
   @ApiPropertyOptional({ format: 'date-time', description: 'Default: now; not before startedAt.' })
   @IsOmittable()
-  @IsISO8601({ strict: true })
+  @IsRFC3339()
   @Validate(NotInFuture)
   @Validate(NotBeforeStart)
   endedAt?: string;

@@ -52,13 +52,18 @@ export class ContactService {
   ): Promise<IdempotentResponse<RecordContactResponse>> {
     const key = this.idempotency.checkKey(idempotencyKey);
     const now = new Date();
-    return this.dataSource.transaction((manager) =>
-      this.idempotency.once(
-        manager,
-        { userId: actor.userId, key, route: CONTACTS_ROUTE, body: request },
-        async () => ({ status: 201, body: await this.recordOnce(manager, actor, request, now) }),
-      ),
-    );
+    try {
+      return await this.dataSource.transaction((manager) =>
+        this.idempotency.once(
+          manager,
+          { userId: actor.userId, key, route: CONTACTS_ROUTE, body: request },
+          async () => ({ status: 201, body: await this.recordOnce(manager, actor, request, now) }),
+        ),
+      );
+    } catch (error) {
+      await this.people.auditDuplicateRefusal(actor, error);
+      throw error;
+    }
   }
 
   private async recordOnce(

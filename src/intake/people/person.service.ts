@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
+import { AppError } from '../../common/errors/app-error.js';
 import { AuditService } from '../../audit/audit.service.js';
 import type { Actor } from '../../common/auth/actor.js';
 import { normalisePostcode } from '../../service-directory/areas/postcode.js';
@@ -155,8 +156,30 @@ export class PersonService {
   ) {}
 
   async create(actor: Actor, request: CreatePersonRequest): Promise<PersonResponse> {
-    return this.dataSource.transaction(async (manager) =>
-      personResponse(await this.createInTransaction(manager, actor, request)),
+    try {
+      return await this.dataSource.transaction(async (manager) =>
+        personResponse(await this.createInTransaction(manager, actor, request)),
+      );
+    } catch (error) {
+      await this.auditDuplicateRefusal(actor, error);
+      throw error;
+    }
+  }
+
+  /**
+   * A 409 PERSON_POSSIBLE_DUPLICATE tells the handler that the candidates exist: a view of each,
+   * audited once the refused transaction has rolled back (its own audit rows went with it).
+   * Call with whatever a transaction that may have created a person threw.
+   */
+  async auditDuplicateRefusal(actor: Actor, error: unknown): Promise<void> {
+    if (!(error instanceof AppError) || error.code !== 'PERSON_POSSIBLE_DUPLICATE') return;
+    const candidates = (error.details?.candidates ?? []) as { id: string }[];
+    await this.audit.recordViews(
+      actor,
+      'person.viewed',
+      'person',
+      candidates.map((candidate) => candidate.id),
+      { via: 'duplicate_check' },
     );
   }
 
@@ -233,6 +256,16 @@ export class PersonService {
             entityId: id,
             details: { fields: changed },
           },
+          manager,
+        );
+      } else {
+        // Nothing changed, but the answer shows the record: a view.
+        await this.audit.recordViews(
+          actor,
+          'person.viewed',
+          'person',
+          [id],
+          { via: 'update' },
           manager,
         );
       }

@@ -46,13 +46,16 @@ export class IsUkPostcode implements ValidatorConstraintInterface {
 /** Clock skew allowed between a client saying "now" and the server. */
 export const CLOCK_SKEW_MS = 60_000;
 
-/** `@Validate(NotInFuture)`: an ISO time that is not (beyond a minute's clock skew) in the future. */
+/**
+ * `@Validate(NotInFuture)`: an ISO time that is not (beyond a minute's clock skew) in the future;
+ * one that cannot be read as a time is refused too.
+ */
 @ValidatorConstraint({ name: 'notInFuture' })
 export class NotInFuture implements ValidatorConstraintInterface {
   validate(value: unknown): boolean {
     if (typeof value !== 'string') return true;
     const time = Date.parse(value);
-    return Number.isNaN(time) || time <= Date.now() + CLOCK_SKEW_MS;
+    return !Number.isNaN(time) && time <= Date.now() + CLOCK_SKEW_MS;
   }
 
   defaultMessage(): string {
