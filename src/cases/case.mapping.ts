@@ -23,10 +23,24 @@ export const isoOrNull = (value: Date | string | null): string | null =>
 const userRef = (id: string | null, name: string | null): UserRef | null =>
   id === null ? null : { id, name: name ?? '' };
 
-export function toCaseState(row: CaseStateRow): CaseStateResponse {
+/** The fields every view of a case shares, as CASE_STATE_SQL, the queue and the detail read them. */
+type CaseCoreRow = Pick<
+  CaseStateRow,
+  | 'status'
+  | 'priority'
+  | 'due_at'
+  | 'overdue'
+  | 'owner_user_id'
+  | 'owner_name'
+  | 'area_code'
+  | 'needs'
+  | 'risks'
+  | 'safeguarding'
+  | 'opened_at'
+>;
+
+function caseCore(row: CaseCoreRow) {
   return {
-    id: row.id,
-    personId: row.person_id,
     status: row.status,
     priority: row.priority,
     dueAt: isoOrNull(row.due_at),
@@ -37,6 +51,14 @@ export function toCaseState(row: CaseStateRow): CaseStateResponse {
     risks: row.risks,
     safeguarding: row.safeguarding,
     openedAt: iso(row.opened_at),
+  };
+}
+
+export function toCaseState(row: CaseStateRow): CaseStateResponse {
+  return {
+    id: row.id,
+    personId: row.person_id,
+    ...caseCore(row),
     closedAt: isoOrNull(row.closed_at),
     version: row.version,
   };
@@ -45,16 +67,7 @@ export function toCaseState(row: CaseStateRow): CaseStateResponse {
 export function toCaseListItem(row: CaseQueueRow & { id: string }): CaseListItem {
   return {
     id: row.id,
-    status: row.status,
-    priority: row.priority,
-    dueAt: isoOrNull(row.due_at),
-    overdue: row.overdue,
-    owner: userRef(row.owner_user_id, row.owner_name),
-    areaCode: row.area_code,
-    needs: row.needs,
-    risks: row.risks,
-    safeguarding: row.safeguarding,
-    openedAt: iso(row.opened_at),
+    ...caseCore(row),
     person: { id: row.person_id, displayName: row.display_name },
     version: row.version,
   };
@@ -90,16 +103,7 @@ export function toCaseResponse(
   const triage = row.latest_triage;
   return {
     id: row.id,
-    status: row.status,
-    priority: row.priority,
-    dueAt: isoOrNull(row.due_at),
-    overdue: row.overdue,
-    owner: userRef(row.owner_user_id, row.owner_name),
-    areaCode: row.area_code,
-    needs: row.needs,
-    risks: row.risks,
-    safeguarding: row.safeguarding,
-    openedAt: iso(row.opened_at),
+    ...caseCore(row),
     openedBy: { id: row.opened_by, name: row.opened_by_name },
     triagedAt: isoOrNull(row.triaged_at),
     person: { ...row.person, flags: row.person.flags as PersonFlag[] },
