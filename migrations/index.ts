@@ -7,6 +7,7 @@ import { CreateSearchWords1795434000000 } from './1795434000000-CreateSearchWord
 import { AddServiceSearchColumns1795435000000 } from './1795435000000-AddServiceSearchColumns.js';
 import { DisableSearchIndexPendingLists1795436000000 } from './1795436000000-DisableSearchIndexPendingLists.js';
 import { CreateIntakeAndCases1795437412848 } from './1795437412848-CreateIntakeAndCases.js';
+import { CreateReferrals1795443820172 } from './1795443820172-CreateReferrals.js';
 // imports: new ones go above this line
 
 export const migrations: (new () => MigrationInterface)[] = [
@@ -17,5 +18,6 @@ export const migrations: (new () => MigrationInterface)[] = [
   AddServiceSearchColumns1795435000000,
   DisableSearchIndexPendingLists1795436000000,
   CreateIntakeAndCases1795437412848,
+  CreateReferrals1795443820172,
   // migrations: new ones go above this line
 ];

@@ -12,6 +12,7 @@ import { AppConfigModule } from './config/config.module.js';
 import { dataSourceOptions } from './database/data-source.js';
 import { HealthModule } from './health/health.module.js';
 import { IntakeModule } from './intake/intake.module.js';
+import { ReferralModule } from './referral/referral.module.js';
 import { ServiceDirectoryModule } from './service-directory/service-directory.module.js';
 import { HsdsModule } from './service-directory/hsds/hsds.module.js';
 import { TriageModule } from './triage/triage.module.js';
@@ -32,6 +33,7 @@ export class AppModule {
         IntakeModule,
         TriageModule,
         CasesModule,
+        ReferralModule,
         HealthModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: AllExceptionsFilter }],

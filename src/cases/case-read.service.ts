@@ -92,7 +92,7 @@ export class CaseReadService {
       items: rows.map((row) => ({
         at: iso(row.at),
         type: row.type,
-        actor: { id: row.actor_id, name: row.actor_name },
+        actor: row.actor_id === null ? null : { id: row.actor_id, name: row.actor_name ?? '' },
         data: row.data,
       })),
     };

@@ -38,6 +38,15 @@ export const CASE_TIMELINE_SOURCES: readonly string[] = [
      LEFT JOIN users fu ON fu.id = a.from_user_id
      JOIN users tu ON tu.id = a.to_user_id
     WHERE a.case_id = $1`,
+  `SELECT h.at, 'referral', 50, h.actor_user_id, h.id,
+          jsonb_build_object('referralId', r.id, 'serviceId', r.service_id,
+            'serviceName', sv.name, 'organisationName', o.name, 'action', h.action,
+            'from', h.from_status, 'to', h.to_status, 'code', h.code, 'notes', h.notes)
+     FROM referral_history h
+     JOIN referrals r ON r.id = h.referral_id
+     JOIN services sv ON sv.id = r.service_id
+     JOIN organisations o ON o.id = r.organisation_id
+    WHERE r.case_id = $1`,
   `SELECT n.written_at, 'note', 60, n.written_by, n.id,
           jsonb_build_object('noteId', n.id, 'body', n.body)
      FROM case_notes n WHERE n.case_id = $1`,
@@ -46,15 +55,17 @@ export const CASE_TIMELINE_SOURCES: readonly string[] = [
             'score', m.score)
      FROM outcome_measures m WHERE m.case_id = $1`,
   `SELECT c.closed_at, 'closed', 100, c.closed_by, c.id,
-          jsonb_build_object('reason', c.close_reason, 'notes', c.close_notes)
+          jsonb_build_object('reason', c.close_reason, 'notes', c.close_notes,
+            'openReferralsReason', c.close_open_referrals_reason)
      FROM cases c WHERE c.id = $1 AND c.closed_at IS NOT NULL`,
 ];
 
 export interface TimelineRow {
   at: Date;
   type: string;
-  actor_id: string;
-  actor_name: string;
+  /** null: the system (a referral flagged overdue). */
+  actor_id: string | null;
+  actor_name: string | null;
   data: Record<string, unknown>;
 }
 
@@ -62,7 +73,7 @@ export interface TimelineRow {
 export function caseTimelineSql(sources: readonly string[] = CASE_TIMELINE_SOURCES): string {
   return `SELECT e.at, e.type, e.actor_id, u.name AS actor_name, e.data
   FROM (${sources.join('\n  UNION ALL\n  ')}) AS e (at, type, rank, actor_id, id, data)
-  JOIN users u ON u.id = e.actor_id
+  LEFT JOIN users u ON u.id = e.actor_id
  ORDER BY e.at, e.rank, e.id`;
 }
 

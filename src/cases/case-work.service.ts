@@ -140,9 +140,10 @@ export class CaseWorkService {
       await manager.query(
         `UPDATE cases
             SET status = 'closed', closed_at = now(), close_reason = $2, close_notes = $3,
-                closed_by = $4, version = version + 1, updated_at = now()
+                closed_by = $4, close_open_referrals_reason = $5, version = version + 1,
+                updated_at = now()
           WHERE id = $1`,
-        [caseId, request.reason, request.notes, actor.userId],
+        [caseId, request.reason, request.notes, actor.userId, request.openReferralsReason ?? null],
       );
       const state = await this.state(manager, caseId);
       await this.events.append(manager, {

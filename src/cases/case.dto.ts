@@ -21,7 +21,8 @@ import {
 import { CONTACT_CHANNELS, type ContactChannel } from '../intake/contacts/contact.entity.js';
 import { PERSON_FLAGS, type PersonFlag } from '../intake/people/person.entity.js';
 import { PageQuery } from '../common/http/pagination.js';
-import { booleanQuery, trimmed } from '../common/http/transforms.js';
+import { REFERRAL_STATUSES, type ReferralStatus } from '../referral/referral-states.js';
+import { booleanQuery, listQuery, trimmed } from '../common/http/transforms.js';
 import { IsOmittable } from '../common/http/validation.js';
 import { NEED_CODE } from '../service-directory/taxonomy/taxonomy.dto.js';
 import {
@@ -37,16 +38,6 @@ import {
 import { MAX_CASELOAD_LIMIT, MEASURE_CODE } from './cases.config.js';
 
 const AREA_CODE = /^[A-Z0-9][A-Z0-9-]{0,39}$/;
-
-/** `?status=new&status=triaged` or `?status=new,triaged`; an empty `?status=` is no filter. */
-const listQuery = ({ value }: { value: unknown }): unknown => {
-  const items: unknown[] = Array.isArray(value) ? value : [value];
-  const list = items
-    .flatMap((item) => (typeof item === 'string' ? item.split(',') : [item]))
-    .map((item) => (typeof item === 'string' ? item.trim() : item))
-    .filter((item) => item !== '');
-  return list.length === 0 ? undefined : list;
-};
 
 // ---------------------------------------------------------------- requests
 
@@ -222,6 +213,18 @@ export class CloseCaseRequest {
   @IsInt()
   @Min(1)
   version?: number;
+
+  @ApiPropertyOptional({
+    maxLength: 10000,
+    description:
+      'Team leads only: why the case closes while referrals are still open (they stay open).',
+  })
+  @IsOmittable()
+  @Transform(trimmed)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(10000)
+  openReferralsReason?: string;
 }
 
 // ---------------------------------------------------------------- responses
@@ -388,6 +391,23 @@ export class CaseCloseResponse {
   @ApiProperty({ enum: CLOSE_REASONS }) reason: CloseReason;
   @ApiProperty() notes: string;
   @ApiProperty({ type: UserRef }) by: UserRef;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: "A team lead's reason for closing while referrals were open.",
+  })
+  openReferralsReason: string | null;
+}
+
+export class CaseReferralResponse {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ type: ServiceRef }) service: ServiceRef;
+  @ApiProperty({ type: ServiceRef }) organisation: ServiceRef;
+  @ApiProperty({ enum: REFERRAL_STATUSES }) status: ReferralStatus;
+  @ApiProperty({ format: 'date-time' }) sentAt: string;
+  @ApiProperty({ format: 'date-time' }) dueAt: string;
+  @ApiProperty() overdue: boolean;
+  @ApiProperty() version: number;
 }
 
 export class CaseResponse {
@@ -407,6 +427,8 @@ export class CaseResponse {
   @ApiProperty({ type: CasePersonSummary }) person: CasePersonSummary;
   @ApiProperty({ type: [CaseContactResponse] }) contacts: CaseContactResponse[];
   @ApiProperty({ type: [CaseSignpostResponse] }) signposts: CaseSignpostResponse[];
+  @ApiProperty({ type: [CaseReferralResponse], description: 'Every referral sent from the case.' })
+  referrals: CaseReferralResponse[];
   @ApiProperty({ type: CaseTriageSummary }) triage: CaseTriageSummary;
   @ApiProperty({ type: [CaseAssignmentResponse] }) assignments: CaseAssignmentResponse[];
   @ApiProperty({ type: [MeasureSummaryResponse] }) outcomeMeasures: MeasureSummaryResponse[];
@@ -420,6 +442,7 @@ export const TIMELINE_TYPES = [
   'triage',
   'signpost',
   'assignment',
+  'referral',
   'note',
   'outcome_measure',
   'closed',
@@ -428,9 +451,10 @@ export type TimelineType = (typeof TIMELINE_TYPES)[number];
 
 export class TimelineEntry {
   @ApiProperty({ format: 'date-time' }) at: string;
-  @ApiProperty({ enum: TIMELINE_TYPES, description: 'More types may be added (e.g. referrals).' })
+  @ApiProperty({ enum: TIMELINE_TYPES, description: 'More types may be added.' })
   type: string;
-  @ApiProperty({ type: UserRef }) actor: UserRef;
+  @ApiProperty({ type: UserRef, nullable: true, description: 'null: the system (overdue flags).' })
+  actor: UserRef | null;
   @ApiProperty({
     type: 'object',
     additionalProperties: true,

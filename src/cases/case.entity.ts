@@ -129,6 +129,10 @@ export class Case {
   @Column({ name: 'close_notes', type: 'text', nullable: true })
   closeNotes: string | null;
 
+  /** A team lead's reason for closing while referrals were still open. */
+  @Column({ name: 'close_open_referrals_reason', type: 'text', nullable: true })
+  closeOpenReferralsReason: string | null;
+
   @Column({ name: 'closed_by', type: 'uuid', nullable: true })
   closedBy: string | null;
 

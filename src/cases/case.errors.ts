@@ -12,6 +12,19 @@ export const CaseErrors = {
       'CASE_VERSION_CONFLICT',
       'The case was changed by someone else; reload it and try again.',
     ),
+  openReferrals: (referralIds: string[]) =>
+    new AppError(
+      'conflict',
+      'CASE_HAS_OPEN_REFERRALS',
+      'The case has open referrals; withdraw them or wait for the partners, or a team lead can close it giving openReferralsReason.',
+      { referralIds },
+    ),
+  openReferralsTeamLeadOnly: () =>
+    new AppError(
+      'forbidden',
+      'CASE_CLOSE_OPEN_REFERRALS_TEAM_LEAD_ONLY',
+      'Only a team lead may close a case that has open referrals.',
+    ),
   unknownNeeds: (codes: string[]) =>
     new AppError(
       'bad_request',

@@ -8,6 +8,7 @@ import type {
   UserRef,
 } from './case.dto.js';
 import type { CaseDetailRow, CaseQueueRow, CaseStateRow } from './case.queries.js';
+import type { ReferralStatus } from '../referral/referral-states.js';
 import type { OutcomeInstrument } from './cases.config.js';
 import {
   summariseMeasures,
@@ -112,6 +113,10 @@ export function toCaseResponse(
       channel: contact.channel as ContactChannel,
     })),
     signposts: row.signposts,
+    referrals: row.referrals.map((referral) => ({
+      ...referral,
+      status: referral.status as ReferralStatus,
+    })),
     triage: { latest: triage, count: row.triage_count },
     assignments: row.assignments,
     outcomeMeasures: summariseMeasures(measures, instruments).map(toMeasureSummary),
@@ -123,6 +128,7 @@ export function toCaseResponse(
             reason: row.close_reason,
             notes: row.close_notes ?? '',
             by: { id: row.closed_by, name: row.closed_by_name ?? '' },
+            openReferralsReason: row.close_open_referrals_reason,
           },
     version: row.version,
   };

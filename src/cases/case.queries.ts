@@ -188,6 +188,7 @@ export interface CaseDetailRow extends CaseStateRow {
   close_notes: string | null;
   closed_by: string | null;
   closed_by_name: string | null;
+  close_open_referrals_reason: string | null;
   person: {
     id: string;
     firstName: string;
@@ -217,6 +218,16 @@ export interface CaseDetailRow extends CaseStateRow {
     notes: string | null;
     givenBy: JsonUser;
     givenAt: string;
+  }[];
+  referrals: {
+    id: string;
+    service: { id: string; name: string };
+    organisation: { id: string; name: string };
+    status: string;
+    sentAt: string;
+    dueAt: string;
+    overdue: boolean;
+    version: number;
   }[];
   triage_count: number;
   latest_triage: {
@@ -250,6 +261,7 @@ export const CASE_DETAIL_SQL = `SELECT c.id, c.person_id, c.status, c.priority, 
        c.owner_user_id, ow.name AS owner_name, c.area_code, c.needs, c.risks, c.safeguarding,
        c.opened_at, c.closed_at, c.version, c.opened_by, op.name AS opened_by_name, c.triaged_at,
        c.close_reason, c.close_notes, c.closed_by, cl.name AS closed_by_name,
+       c.close_open_referrals_reason,
        json_build_object('id', p.id, 'firstName', p.first_name, 'lastName', p.last_name,
          'preferredName', p.preferred_name, 'displayName', ${DISPLAY_NAME_SQL('p')},
          'dateOfBirth', p.date_of_birth::text, 'postcode', p.postcode, 'areaCode', p.area_code,
@@ -268,6 +280,15 @@ export const CASE_DETAIL_SQL = `SELECT c.id, c.person_id, c.status, c.priority, 
                ORDER BY s.given_at, s.id), '[]')
           FROM signposts s JOIN services sv ON sv.id = s.service_id JOIN users g ON g.id = s.given_by
          WHERE s.case_id = c.id) AS signposts,
+       (SELECT coalesce(json_agg(json_build_object('id', r.id,
+                 'service', json_build_object('id', rs.id, 'name', rs.name),
+                 'organisation', json_build_object('id', ro.id, 'name', ro.name),
+                 'status', r.status, 'sentAt', ${isoSql('r.sent_at')}, 'dueAt', ${isoSql('r.due_at')},
+                 'overdue', r.status = 'sent' AND r.overdue_at IS NOT NULL, 'version', r.version)
+               ORDER BY r.sent_at, r.id), '[]')
+          FROM referrals r JOIN services rs ON rs.id = r.service_id
+          JOIN organisations ro ON ro.id = r.organisation_id
+         WHERE r.case_id = c.id) AS referrals,
        (SELECT count(*)::int FROM triages WHERE case_id = c.id) AS triage_count,
        (SELECT json_build_object('id', t.id, 'priority', t.priority, 'rule', t.rule,
                  'dueAt', ${isoSql('t.due_at')}, 'needs', t.needs, 'risks', t.risks,

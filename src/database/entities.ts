@@ -7,6 +7,12 @@ import { Consent } from '../intake/consent/consent.entity.js';
 import { IntakeContact } from '../intake/contacts/contact.entity.js';
 import { Person, PersonEquality } from '../intake/people/person.entity.js';
 import { DomainEvent } from '../live/event.entity.js';
+import {
+  ConsentOverrideApproval,
+  Referral,
+  ReferralHistoryEntry,
+  ReferralMessage,
+} from '../referral/referral.entity.js';
 import { Signpost, Triage } from '../triage/triage.entity.js';
 import { Area, AreaPostcodeSector } from '../service-directory/areas/area.entity.js';
 import { Organisation } from '../service-directory/organisations/organisation.entity.js';
@@ -58,4 +64,8 @@ export const entities = [
   Signpost,
   IdempotencyKey,
   DomainEvent,
+  Referral,
+  ReferralHistoryEntry,
+  ReferralMessage,
+  ConsentOverrideApproval,
 ];

@@ -8,6 +8,17 @@ export const EVENT_TYPES = [
   'case.assigned',
   'case.closed',
   'safeguarding.alert',
+  'referral.sent',
+  'referral.viewed',
+  'referral.accepted',
+  'referral.declined',
+  'referral.started',
+  'referral.held',
+  'referral.resumed',
+  'referral.completed',
+  'referral.withdrawn',
+  'referral.overdue',
+  'referral.message',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 

@@ -76,6 +76,21 @@ const EXPECTED: Record<string, 'public' | readonly Role[]> = {
   'POST /api/cases/:id/signposts': FRONT_DOOR_ROLES,
   'GET /api/cases/:id/signposts': FRONT_DOOR_ROLES,
   'GET /api/triage/config': FRONT_DOOR_ROLES,
+  // Referrals: the front door sends and withdraws; the receiving partner moves them on; both
+  // read (a partner only its organisation's) and write to the thread.
+  'POST /api/cases/:id/referrals': FRONT_DOOR_ROLES,
+  'POST /api/cases/:id/consent-overrides': ['team_lead'],
+  'GET /api/referrals': ROLES,
+  'GET /api/referrals/:id': ROLES,
+  'POST /api/referrals/:id/accept': ['partner'],
+  'POST /api/referrals/:id/decline': ['partner'],
+  'POST /api/referrals/:id/start': ['partner'],
+  'POST /api/referrals/:id/hold': ['partner'],
+  'POST /api/referrals/:id/resume': ['partner'],
+  'POST /api/referrals/:id/complete': ['partner'],
+  'POST /api/referrals/:id/withdraw': FRONT_DOOR_ROLES,
+  'GET /api/referrals/:id/messages': ROLES,
+  'POST /api/referrals/:id/messages': ROLES,
 };
 
 const key = (route: AppRoute) => `${route.method} ${route.path}`;
