@@ -120,12 +120,19 @@ export class ApproveConsentOverrideRequest {
 }
 
 /** Every transition carries the version the user saw. */
-export class TransitionRequest {
+export class VersionedRequest {
   @ApiProperty({ minimum: 1, description: 'The version you saw; if it changed since, 409.' })
   @IsInt()
   @Min(1)
   version: number;
+}
 
+/**
+ * A transition whose notes may be left out. (Complete and withdraw need notes: they extend
+ * VersionedRequest rather than this, because class-validator applies a parent's decorators to a
+ * redeclared property too, and the parent's @IsOmittable would let absent notes through.)
+ */
+export class TransitionRequest extends VersionedRequest {
   @ApiPropertyOptional({ maxLength: TEXT_MAX })
   @IsOmittable()
   @Transform(trimmed)
@@ -141,7 +148,7 @@ export class DeclineReferralRequest extends TransitionRequest {
   reason: DeclineReason;
 }
 
-export class CompleteReferralRequest extends TransitionRequest {
+export class CompleteReferralRequest extends VersionedRequest {
   @ApiProperty({ enum: REFERRAL_OUTCOMES })
   @IsIn(REFERRAL_OUTCOMES)
   outcome: ReferralOutcome;
@@ -151,16 +158,16 @@ export class CompleteReferralRequest extends TransitionRequest {
   @IsString()
   @MinLength(1)
   @MaxLength(TEXT_MAX)
-  declare notes: string;
+  notes: string;
 }
 
-export class WithdrawReferralRequest extends TransitionRequest {
+export class WithdrawReferralRequest extends VersionedRequest {
   @ApiProperty({ maxLength: TEXT_MAX, description: 'Why it is withdrawn; required.' })
   @Transform(trimmed)
   @IsString()
   @MinLength(1)
   @MaxLength(TEXT_MAX)
-  declare notes: string;
+  notes: string;
 }
 
 export class PostMessageRequest {

@@ -96,6 +96,29 @@ export async function makeCase(
               organisationIds: consent.organisationIds,
               method: 'verbal',
             };
+  const newPerson = {
+    firstName: 'Rosa',
+    lastName: `Tester${randomUUID().slice(0, 6)}`,
+    dateOfBirth: '1961-04-02',
+    phone: '01772 400123',
+    postcode: 'PR25 1AA',
+    confirmedNewPerson: true,
+    ...person,
+  };
+  // A contact for a new person must record their answer; a person with no answer at all is
+  // recorded first (POST /api/people) and the contact then names them.
+  let personId: string | undefined;
+  if (consentBody === undefined) {
+    const created = await t
+      .http()
+      .post('/api/people')
+      .set(bearer(handler.accessToken))
+      .send(newPerson);
+    if (created.status !== 201) {
+      throw new Error(`person not created: ${created.status} ${JSON.stringify(created.body)}`);
+    }
+    personId = (created.body as { id: string }).id;
+  }
   const response = await t
     .http()
     .post('/api/contacts')
@@ -104,15 +127,7 @@ export async function makeCase(
     .send({
       channel: 'phone',
       reason: 'Money worries',
-      person: {
-        firstName: 'Rosa',
-        lastName: `Tester${randomUUID().slice(0, 6)}`,
-        dateOfBirth: '1961-04-02',
-        phone: '01772 400123',
-        postcode: 'PR25 1AA',
-        confirmedNewPerson: true,
-        ...person,
-      },
+      ...(personId === undefined ? { person: newPerson } : { personId }),
       ...(consentBody === undefined ? {} : { consent: consentBody }),
     });
   if (response.status !== 201) {
