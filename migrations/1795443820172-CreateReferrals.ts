@@ -39,7 +39,7 @@ export class CreateReferrals1795443820172 implements MigrationInterface {
       `CREATE INDEX "IDX_referrals_inbox" ON "referrals"  ("organisation_id", "status", "sent_at", "id") `,
     );
     await queryRunner.query(
-      `CREATE TABLE "referral_history" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "referral_id" uuid NOT NULL, "action" character varying(20) NOT NULL, "from_status" "public"."referral_status", "to_status" "public"."referral_status" NOT NULL, "code" character varying(40), "notes" text, "actor_user_id" uuid, "at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_a09e5fca033f189bd757a535e9f" PRIMARY KEY ("id"))`,
+      `CREATE TABLE "referral_history" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "referral_id" uuid NOT NULL, "action" character varying(20) NOT NULL, "from_status" "public"."referral_status", "to_status" "public"."referral_status" NOT NULL, "code" character varying(40), "notes" text, "actor_user_id" uuid, "at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT clock_timestamp(), CONSTRAINT "PK_a09e5fca033f189bd757a535e9f" PRIMARY KEY ("id"))`,
     );
     await queryRunner.query(
       `CREATE INDEX "IDX_referral_history_referral_id" ON "referral_history"  ("referral_id", "at") `,
@@ -73,6 +73,9 @@ export class CreateReferrals1795443820172 implements MigrationInterface {
     );
     await queryRunner.query(
       `ALTER TABLE "referrals" ADD CONSTRAINT "FK_referrals_area" FOREIGN KEY ("area_code") REFERENCES "areas"("code") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "referrals" ADD CONSTRAINT "FK_referrals_consent" FOREIGN KEY ("consent_id") REFERENCES "consents"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
     );
     await queryRunner.query(
       `ALTER TABLE "referrals" ADD CONSTRAINT "FK_referrals_consent_override_by" FOREIGN KEY ("consent_override_by") REFERENCES "users"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
@@ -143,6 +146,7 @@ export class CreateReferrals1795443820172 implements MigrationInterface {
     await queryRunner.query(
       `ALTER TABLE "referrals" DROP CONSTRAINT "FK_referrals_consent_override_by"`,
     );
+    await queryRunner.query(`ALTER TABLE "referrals" DROP CONSTRAINT "FK_referrals_consent"`);
     await queryRunner.query(`ALTER TABLE "referrals" DROP CONSTRAINT "FK_referrals_area"`);
     await queryRunner.query(`ALTER TABLE "referrals" DROP CONSTRAINT "FK_referrals_organisation"`);
     await queryRunner.query(`ALTER TABLE "referrals" DROP CONSTRAINT "FK_referrals_service"`);

@@ -81,8 +81,9 @@ export class AuditService {
   }
 
   /**
-   * One audit row per record viewed (action e.g. `person.viewed`), in one statement: a list or a
-   * search that shows several people records a view of each.
+   * One audit row per record, the same action on each, in one statement: a list or a search that
+   * shows several people records a view of each (`person.listed`); a sweep that flags several
+   * referrals records each flag.
    */
   async recordViews(
     actor: AuditActor,

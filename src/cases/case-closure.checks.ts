@@ -4,6 +4,7 @@ import { AuditService } from '../audit/audit.service.js';
 import type { Actor } from '../common/auth/actor.js';
 import type { CloseCaseRequest } from './case.dto.js';
 import { CaseErrors } from './case.errors.js';
+import { OPEN_REFERRAL_STATUSES } from '../referral/referral-states.js';
 import type { CaseRow } from './case.service.js';
 
 /**
@@ -19,19 +20,20 @@ import type { CaseRow } from './case.service.js';
 export class CaseClosureChecks {
   constructor(private readonly audit: AuditService) {}
 
+  /** Refuses the closing, or answers what it records: the reason, when referrals stay open. */
   async check(
     manager: EntityManager,
     actor: Actor,
     current: CaseRow,
     request: CloseCaseRequest,
-  ): Promise<void> {
+  ): Promise<{ openReferralsReason: string | null }> {
     const open = await manager.query<{ id: string }[]>(
       `SELECT id FROM referrals
-        WHERE case_id = $1 AND status IN ('sent', 'accepted', 'in_progress', 'on_hold')
+        WHERE case_id = $1 AND status = ANY($2::referral_status[])
         ORDER BY sent_at, id`,
-      [current.id],
+      [current.id, OPEN_REFERRAL_STATUSES],
     );
-    if (open.length === 0) return;
+    if (open.length === 0) return { openReferralsReason: null };
     const referralIds = open.map((row) => row.id);
     if (request.openReferralsReason === undefined) throw CaseErrors.openReferrals(referralIds);
     if (actor.role !== 'team_lead') throw CaseErrors.openReferralsTeamLeadOnly();
@@ -45,5 +47,6 @@ export class CaseClosureChecks {
       },
       manager,
     );
+    return { openReferralsReason: request.openReferralsReason };
   }
 }

@@ -136,14 +136,14 @@ export class CaseWorkService {
       if (request.version !== undefined && request.version !== current.version) {
         throw CaseErrors.versionConflict();
       }
-      await this.closure.check(manager, actor, current, request);
+      const closing = await this.closure.check(manager, actor, current, request);
       await manager.query(
         `UPDATE cases
             SET status = 'closed', closed_at = now(), close_reason = $2, close_notes = $3,
                 closed_by = $4, close_open_referrals_reason = $5, version = version + 1,
                 updated_at = now()
           WHERE id = $1`,
-        [caseId, request.reason, request.notes, actor.userId, request.openReferralsReason ?? null],
+        [caseId, request.reason, request.notes, actor.userId, closing.openReferralsReason],
       );
       const state = await this.state(manager, caseId);
       await this.events.append(manager, {

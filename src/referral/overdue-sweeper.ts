@@ -12,7 +12,7 @@ import { AuditService } from '../audit/audit.service.js';
 import { EventLog } from '../live/event-log.js';
 import { REFERRAL_SETTINGS, type ReferralSettings } from './referral.config.js';
 import { referralEventData } from './referral.mapping.js';
-import { INSERT_HISTORY_SQL, type TransitionedRow } from './referral.queries.js';
+import type { TransitionedRow } from './referral.queries.js';
 
 /** Referrals flagged per transaction. */
 const BATCH = 200;
@@ -20,14 +20,15 @@ const BATCH = 200;
 /**
  * Claims referrals still `sent` past their due time and not yet flagged, in due order, skipping
  * rows another sweeper (or a transition) holds, and flags them: each exactly once however many
- * instances sweep, because the claim and the flag are one statement on rows locked FOR UPDATE.
+ * instances sweep, because the claim and the flag are one statement on locked rows. (NO KEY
+ * UPDATE: messages and history rows being added meanwhile are not held up.)
  */
 const FLAG_OVERDUE_SQL = `WITH due AS (
   SELECT id FROM referrals
    WHERE status = 'sent' AND overdue_at IS NULL AND due_at <= now()
    ORDER BY due_at
    LIMIT $1
-   FOR UPDATE SKIP LOCKED
+   FOR NO KEY UPDATE SKIP LOCKED
 ), flagged AS (
   UPDATE referrals r SET overdue_at = now()
     FROM due WHERE r.id = due.id
@@ -94,26 +95,22 @@ export class OverdueSweeper implements OnApplicationBootstrap, OnModuleDestroy {
   private sweepBatch(correlationId: string): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
       const rows = await manager.query<TransitionedRow[]>(FLAG_OVERDUE_SQL, [BATCH]);
+      if (rows.length === 0) return 0;
+      const ids = rows.map((row) => row.id);
+      await manager.query(
+        `INSERT INTO referral_history (referral_id, action, from_status, to_status)
+         SELECT id, 'overdue', 'sent', 'sent' FROM unnest($1::uuid[]) AS id`,
+        [ids],
+      );
+      await this.audit.recordViews(
+        { correlationId },
+        'referral.overdue',
+        'referral',
+        ids,
+        {},
+        manager,
+      );
       for (const row of rows) {
-        await manager.query(INSERT_HISTORY_SQL, [
-          row.id,
-          'overdue',
-          'sent',
-          'sent',
-          null,
-          null,
-          null,
-        ]);
-        await this.audit.record(
-          {
-            actor: { correlationId },
-            action: 'referral.overdue',
-            entityType: 'referral',
-            entityId: row.id,
-            details: { dueAt: row.due_at.toISOString(), organisationId: row.organisation_id },
-          },
-          manager,
-        );
         await this.events.append(manager, {
           type: 'referral.overdue',
           entityType: 'referral',

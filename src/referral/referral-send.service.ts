@@ -288,6 +288,7 @@ export class ReferralSendService {
     const override = request.consentOverride;
     if (override === undefined) throw ReferralErrors.consentMissing(coverage.state);
     if (override.approvalId !== undefined) {
+      if (override.reason !== undefined) throw ReferralErrors.overrideReasonWithApproval();
       const [approval] = await manager.query<ApprovalRow[]>(
         `${APPROVAL_SQL} WHERE a.id = $1 FOR UPDATE OF a`,
         [override.approvalId],
@@ -311,17 +312,20 @@ export class ReferralSendService {
         consentId: coverage.consentId,
         consentState: coverage.state,
         override: {
-          reason: override.reason ?? approval.reason,
+          reason: approval.reason,
           by: approval.approved_by,
           approvalId: approval.id,
         },
       };
     }
     if (actor.role !== 'team_lead') throw ReferralErrors.overrideTeamLeadOnly();
+    if (override.reason === undefined) {
+      throw ReferralErrors.noteRequired('consentOverride.reason', 'An override needs a reason.');
+    }
     return {
       consentId: coverage.consentId,
       consentState: coverage.state,
-      override: { reason: override.reason ?? '', by: actor.userId, approvalId: null },
+      override: { reason: override.reason, by: actor.userId, approvalId: null },
     };
   }
 

@@ -129,10 +129,6 @@ export function allowedActions(position: ReferralPosition, side: ReferralSide): 
   );
 }
 
-export function isOpen(status: ReferralStatus): boolean {
-  return OPEN_REFERRAL_STATUSES.includes(status);
-}
-
 /** The event announcing each action (API.md, "Live queue"). */
 export const ACTION_EVENT = {
   accept: 'referral.accepted',

@@ -7,6 +7,7 @@ import { EventLog } from '../live/event-log.js';
 import {
   ACTION_EVENT,
   allowedActions,
+  FINAL_REFERRAL_STATUSES,
   nextPosition,
   type DeclineReason,
   type ReferralAction,
@@ -116,8 +117,7 @@ export class ReferralTransitionService {
           allowedActions(position, sideOf(actor)),
         );
       }
-      const final =
-        next.status === 'declined' || next.status === 'completed' || next.status === 'withdrawn';
+      const final = FINAL_REFERRAL_STATUSES.includes(next.status);
       const [changed] = await manager.query<TransitionedRow[]>(
         TRANSITION_SQL,
         transitionParams({
@@ -160,6 +160,17 @@ export class ReferralTransitionService {
         data: referralEventData(changed),
       });
       const [row] = await manager.query<ReferralDetailRow[]>(REFERRAL_DETAIL_SQL, [id, viewer]);
+      // The answer shows what was shared about the person: a view, audited like a GET.
+      await this.audit.record(
+        {
+          actor,
+          action: 'person.viewed',
+          entityType: 'person',
+          entityId: changed.person_id,
+          details: { via: 'referral', referralId: id, fields: row.shared_fields },
+        },
+        manager,
+      );
       return toReferralResponse(row, actor);
     });
   }

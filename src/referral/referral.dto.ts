@@ -8,9 +8,11 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
+  IsObject,
   IsOptional,
   IsString,
   IsUUID,
+  Max,
   MaxLength,
   Min,
   MinLength,
@@ -41,9 +43,12 @@ export class ConsentOverrideRequest {
   @ApiPropertyOptional({
     maxLength: TEXT_MAX,
     description:
-      'Why the details are shared without consent. Needed when a team lead overrides; with an approvalId the approval gives it.',
+      'A team lead overriding: why the details are shared without consent. Not with an approvalId (the approval has the reason).',
   })
-  @ValidateIf((override: ConsentOverrideRequest) => override.approvalId === undefined)
+  @ValidateIf(
+    (override: ConsentOverrideRequest) =>
+      override.approvalId === undefined || override.reason !== undefined,
+  )
   @Transform(trimmed)
   @IsString()
   @MinLength(1)
@@ -85,6 +90,7 @@ export class SendReferralRequest {
 
   @ApiPropertyOptional({ type: ConsentOverrideRequest })
   @IsOmittable()
+  @IsObject()
   @ValidateNested()
   @Type(() => ConsentOverrideRequest)
   consentOverride?: ConsentOverrideRequest;
@@ -124,6 +130,7 @@ export class VersionedRequest {
   @ApiProperty({ minimum: 1, description: 'The version you saw; if it changed since, 409.' })
   @IsInt()
   @Min(1)
+  @Max(2_147_483_647)
   version: number;
 }
 
@@ -224,12 +231,8 @@ export class ListReferralsQuery extends PageQuery {
 
 // ---------------------------------------------------------------- responses
 
-export class ReferralUserRef {
-  @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty() name: string;
-}
-
-export class ReferralNamedRef {
+/** A user, service or organisation: its id and name. */
+export class ReferralRef {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() name: string;
 }
@@ -243,8 +246,8 @@ export class ReferralHistoryResponse {
   @ApiProperty({ nullable: true, type: String, description: 'Decline reason or outcome.' })
   code: string | null;
   @ApiProperty({ nullable: true, type: String }) notes: string | null;
-  @ApiProperty({ type: ReferralUserRef, nullable: true, description: 'null: the system.' })
-  actor: ReferralUserRef | null;
+  @ApiProperty({ type: ReferralRef, nullable: true, description: 'null: the system.' })
+  actor: ReferralRef | null;
 }
 
 export class ReferralFlags {
@@ -261,8 +264,8 @@ export class ReferralFlags {
 export class ReferralResponse {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ enum: REFERRAL_STATUSES }) status: ReferralStatus;
-  @ApiProperty({ type: ReferralNamedRef }) service: ReferralNamedRef;
-  @ApiProperty({ type: ReferralNamedRef }) organisation: ReferralNamedRef;
+  @ApiProperty({ type: ReferralRef }) service: ReferralRef;
+  @ApiProperty({ type: ReferralRef }) organisation: ReferralRef;
   @ApiProperty() reason: string;
   @ApiProperty({ enum: SHARED_FIELDS, isArray: true }) shared: SharedField[];
   @ApiProperty({ type: Object, description: 'The shared fields’ values at sending.' })
@@ -271,7 +274,7 @@ export class ReferralResponse {
   @ApiProperty({ nullable: true, type: String }) areaCode: string | null;
   @ApiProperty({ type: ReferralFlags }) flags: ReferralFlags;
   @ApiProperty({ format: 'date-time' }) sentAt: string;
-  @ApiProperty({ type: ReferralUserRef }) sentBy: ReferralUserRef;
+  @ApiProperty({ type: ReferralRef }) sentBy: ReferralRef;
   @ApiProperty({ format: 'date-time' }) dueAt: string;
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) overdueAt: string | null;
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) viewedAt: string | null;
@@ -297,8 +300,8 @@ export class ReferralResponse {
   consentId?: string | null;
   @ApiPropertyOptional({ nullable: true, type: String, description: 'Front door only.' })
   consentOverrideReason?: string | null;
-  @ApiPropertyOptional({ type: ReferralUserRef, nullable: true, description: 'Front door only.' })
-  consentOverrideBy?: ReferralUserRef | null;
+  @ApiPropertyOptional({ type: ReferralRef, nullable: true, description: 'Front door only.' })
+  consentOverrideBy?: ReferralRef | null;
   @ApiPropertyOptional({
     format: 'uuid',
     nullable: true,
@@ -318,8 +321,8 @@ export class ReferralResponse {
 export class ReferralListItem {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ enum: REFERRAL_STATUSES }) status: ReferralStatus;
-  @ApiProperty({ type: ReferralNamedRef }) service: ReferralNamedRef;
-  @ApiProperty({ type: ReferralNamedRef }) organisation: ReferralNamedRef;
+  @ApiProperty({ type: ReferralRef }) service: ReferralRef;
+  @ApiProperty({ type: ReferralRef }) organisation: ReferralRef;
   @ApiProperty({ nullable: true, type: String, description: 'The name shared, if it was.' })
   personName: string | null;
   @ApiProperty({ enum: PRIORITIES, nullable: true, type: String }) priority: Priority | null;
@@ -359,7 +362,7 @@ export class ReferralMessageResponse {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() body: string;
   @ApiProperty({ enum: ['front_door', 'partner'] }) side: 'front_door' | 'partner';
-  @ApiProperty({ type: ReferralUserRef }) author: ReferralUserRef;
+  @ApiProperty({ type: ReferralRef }) author: ReferralRef;
   @ApiProperty({ format: 'date-time' }) sentAt: string;
 }
 
@@ -372,7 +375,7 @@ export class ConsentOverrideApprovalResponse {
   @ApiProperty({ format: 'uuid' }) caseId: string;
   @ApiProperty({ format: 'uuid' }) serviceId: string;
   @ApiProperty() reason: string;
-  @ApiProperty({ type: ReferralUserRef }) approvedBy: ReferralUserRef;
+  @ApiProperty({ type: ReferralRef }) approvedBy: ReferralRef;
   @ApiProperty({ format: 'date-time' }) approvedAt: string;
   @ApiProperty({ format: 'date-time' }) expiresAt: string;
 }

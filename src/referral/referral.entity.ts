@@ -13,6 +13,7 @@ import {
 } from 'typeorm';
 import { User } from '../auth/users/user.entity.js';
 import { Case, PRIORITIES, type Priority } from '../cases/case.entity.js';
+import { Consent } from '../intake/consent/consent.entity.js';
 import { Person } from '../intake/people/person.entity.js';
 import { Area } from '../service-directory/areas/area.entity.js';
 import { Organisation } from '../service-directory/organisations/organisation.entity.js';
@@ -134,6 +135,10 @@ export class Referral {
   /** The consent record that covered the sharing, when one did. */
   @Column({ name: 'consent_id', type: 'uuid', nullable: true })
   consentId: string | null;
+
+  @ManyToOne(() => Consent, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'consent_id', foreignKeyConstraintName: 'FK_referrals_consent' })
+  consent?: Relation<Consent>;
 
   /** Why the person's details were shared without their consent (a team lead's decision). */
   @Column({ name: 'consent_override_reason', type: 'text', nullable: true })
@@ -270,7 +275,8 @@ export class ReferralHistoryEntry {
   @JoinColumn({ name: 'actor_user_id', foreignKeyConstraintName: 'FK_referral_history_actor' })
   actor?: Relation<User>;
 
-  @CreateDateColumn({ name: 'at', type: 'timestamptz' })
+  /** The moment of writing, not of the transaction's start: entries are in the order they happened. */
+  @Column({ name: 'at', type: 'timestamptz', default: () => 'clock_timestamp()' })
   at: Date;
 }
 

@@ -66,6 +66,13 @@ export const ReferralErrors = {
       'CONSENT_OVERRIDE_TEAM_LEAD_ONLY',
       'Only a team lead may share without consent; ask a team lead to approve an override for this service.',
     ),
+  overrideReasonWithApproval: () =>
+    new AppError(
+      'bad_request',
+      'VALIDATION_FAILED',
+      'An approved override carries the team lead’s reason; send the approvalId alone.',
+      fields('consentOverride.reason', ['must not be given with approvalId']),
+    ),
   overrideApprovalInvalid: (why: string) =>
     new AppError(
       'unprocessable',
