@@ -10,7 +10,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import pg from 'pg';
 import { HOST } from './processes.js';
-import { routeKey, scenarios, type Scenario, type SeedData } from './scenarios.js';
+import { routeKey, routePattern, scenarios, type Scenario, type SeedData } from './scenarios.js';
 
 function required(name: string): string {
   const value = process.env[name];
@@ -60,7 +60,13 @@ function main(): void {
   pool.on('error', (error) => console.error(`Baseline pool: ${error.message}`));
   const seeds = JSON.parse(required('BENCH_SEEDS')) as Record<string, SeedData>;
 
-  const routes = new Map<string, { scenario: Scenario; seed: SeedData }>();
+  interface Route {
+    scenario: Scenario;
+    seed: SeedData;
+  }
+  const routes = new Map<string, Route>();
+  // Requests whose path differs each time (EACH, FRESH), matched by pattern.
+  const patterns: { pattern: RegExp; route: Route }[] = [];
   for (const scenario of scenarios) {
     const seed = seeds[scenario.name];
     if (seed === undefined) continue;
@@ -68,7 +74,13 @@ function main(): void {
     const key = routeKey(method, path);
     if (routes.has(key)) throw new Error(`Two scenarios send ${key}; the baseline routes by it`);
     routes.set(key, { scenario, seed });
+    const pattern = routePattern(method, path);
+    if (pattern !== undefined) patterns.push({ pattern, route: { scenario, seed } });
   }
+  const routeOf = (method: string, path: string): Route | undefined => {
+    const key = routeKey(method, path);
+    return routes.get(key) ?? patterns.find(({ pattern }) => pattern.test(key))?.route;
+  };
 
   const server = createServer((request, response) => {
     const path = request.url ?? '/';
@@ -79,7 +91,7 @@ function main(): void {
       );
       return;
     }
-    const route = routes.get(routeKey(request.method ?? 'GET', path));
+    const route = routeOf(request.method ?? 'GET', path);
     if (route === undefined) {
       send(response, 404, { code: 'NOT_FOUND' });
       return;

@@ -11,7 +11,7 @@ import { configuredAreas, configuredTaxonomy } from '../src/service-directory/re
 export const BENCH_CASES = 100_000;
 export const BENCH_CASEWORKERS = 40;
 
-const FIRST_NAMES = [
+export const FIRST_NAMES = [
   'Amelia',
   'Olivia',
   'Isla',
@@ -43,7 +43,7 @@ const FIRST_NAMES = [
   'Maureen',
   'Paul',
 ];
-const LAST_NAMES = [
+export const LAST_NAMES = [
   'Smith',
   'Jones',
   'Taylor',

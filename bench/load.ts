@@ -1,6 +1,15 @@
 import http from 'node:http';
 import autocannon from 'autocannon';
-import { FRESH, freshRequest, type BenchRequest } from './scenarios.js';
+import { EACH, FRESH, freshRequest, type BenchRequest } from './scenarios.js';
+
+/** Gives the next of a scenario's values for EACH, for one server (see ValueList in run.ts). */
+export type NextValue = () => string;
+
+/** Each server's source of EACH values, for a request that has EACH. */
+export interface EachValues {
+  app: NextValue;
+  baseline: NextValue;
+}
 
 export interface LoadSettings {
   connections: number;
@@ -44,7 +53,9 @@ function options(
   request: BenchRequest,
   connections: number,
   seconds: number,
+  next?: NextValue,
 ): autocannon.Options & { skipAggregateResult: true } {
+  const text = JSON.stringify(request);
   return {
     url: `${baseUrl}${request.path}`,
     connections,
@@ -54,14 +65,15 @@ function options(
     headers: request.headers,
     body: request.body,
     skipAggregateResult: true,
-    // A request with fresh values is rebuilt before each sending.
-    ...(JSON.stringify(request).includes(FRESH)
+    // A request with fresh values, or one of the scenario's values, is rebuilt before each sending
+    // (autocannon builds each connection's first request when it starts, then one per response).
+    ...(text.includes(FRESH) || text.includes(EACH)
       ? {
           requests: [
             {
               setupRequest: (sent: autocannon.RequestParams) => ({
                 ...sent,
-                ...freshRequest(request),
+                ...freshRequest(request, next),
               }),
             },
           ],
@@ -75,9 +87,10 @@ async function drive(
   request: BenchRequest,
   connections: number,
   seconds: number,
+  next?: NextValue,
 ): Promise<autocannon.RawResult> {
   if (stopped) throw new Error('The load was stopped');
-  const instance = autocannon(options(baseUrl, request, connections, seconds));
+  const instance = autocannon(options(baseUrl, request, connections, seconds, next));
   current = instance;
   try {
     return await instance;
@@ -142,18 +155,27 @@ export async function measurePair(
   urls: { app: string; baseline: string },
   request: BenchRequest,
   settings: LoadSettings,
+  each?: EachValues,
 ): Promise<{ app: LoadResult; baseline: LoadResult }> {
   const { connections, sliceSeconds } = settings;
   const warmup = {
-    app: await drive(urls.app, request, connections, settings.warmupSeconds),
-    baseline: await drive(urls.baseline, request, connections, settings.warmupSeconds),
+    app: await drive(urls.app, request, connections, settings.warmupSeconds, each?.app),
+    baseline: await drive(
+      urls.baseline,
+      request,
+      connections,
+      settings.warmupSeconds,
+      each?.baseline,
+    ),
   };
   const slices: Record<'app' | 'baseline', autocannon.RawResult[]> = { app: [], baseline: [] };
   const rounds = Math.ceil(settings.measureSeconds / sliceSeconds);
   for (let round = 0; round < rounds; round++) {
     const order = round % 2 === 0 ? (['app', 'baseline'] as const) : (['baseline', 'app'] as const);
     for (const target of order) {
-      slices[target].push(await drive(urls[target], request, connections, sliceSeconds));
+      slices[target].push(
+        await drive(urls[target], request, connections, sliceSeconds, each?.[target]),
+      );
     }
   }
   return {
@@ -192,6 +214,7 @@ async function steady(
   connections: number,
   ratePerSecond: number,
   seconds: number,
+  next?: NextValue,
 ): Promise<SteadyResult> {
   if (stopped) throw new Error('The load was stopped');
   const agent = new http.Agent({ keepAlive: true, maxSockets: connections });
@@ -212,7 +235,7 @@ async function steady(
         } else non2xx++;
         resolve();
       };
-      const sent = freshRequest(request);
+      const sent = freshRequest(request, next);
       const outgoing = http.request(
         new URL(sent.path, baseUrl),
         { method: sent.method, headers: sent.headers, agent, timeout: 10_000 },
@@ -268,11 +291,15 @@ export async function measureLatencyPair(
   request: BenchRequest,
   settings: LoadSettings,
   ratePerSecond: number,
+  each?: EachValues,
 ): Promise<{ app: SteadyResult; baseline: SteadyResult }> {
   const { connections, warmupSeconds, measureSeconds } = settings;
-  const run = async (url: string) => {
-    await steady(url, request, connections, ratePerSecond, warmupSeconds);
-    return steady(url, request, connections, ratePerSecond, measureSeconds);
+  const run = async (url: string, next?: NextValue) => {
+    await steady(url, request, connections, ratePerSecond, warmupSeconds, next);
+    return steady(url, request, connections, ratePerSecond, measureSeconds, next);
   };
-  return { app: await run(urls.app), baseline: await run(urls.baseline) };
+  return {
+    app: await run(urls.app, each?.app),
+    baseline: await run(urls.baseline, each?.baseline),
+  };
 }

@@ -10,8 +10,13 @@
  *
  * Settings (environment): BENCH_LOG_LEVEL (the app's LOG_LEVEL, default info),
  * BENCH_CONNECTIONS (50; a scenario may set its own), BENCH_WARMUP_SECONDS (3), BENCH_SECONDS (10),
- * BENCH_SLICE_SECONDS (2). A scenario fails the run below its `targetRatio`, or, where it sets a
+ * BENCH_SLICE_SECONDS (2), BENCH_ONLY (words, comma-separated: only the scenarios whose names
+ * contain one, e.g. `inbox,accept`; to look into one scenario, not for a full run). A scenario fails the run below its `targetRatio`, or, where it sets a
  * `latency` target, when the app's p99 at that steady offered load is above its `maxP99Ms`.
+ *
+ * A request may vary from one sending to the next: `{{fresh}}` becomes new letters each time, and
+ * `{{each}}` the next of the scenario's seeded values (`each`: one list for the app, one for the
+ * baseline, each value used once, e.g. a different referral to accept every time).
  */
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
@@ -29,6 +34,7 @@ import {
   measureLatencyPair,
   measurePair,
   stopLoad,
+  type EachValues,
   type LoadResult,
   type LoadSettings,
   type SteadyResult,
@@ -47,6 +53,7 @@ import {
   type Child,
 } from './processes.js';
 import {
+  EACH,
   FRESH_VALUE,
   freshRequest,
   scenarios,
@@ -100,6 +107,49 @@ interface ScenarioResult {
 }
 
 const cleanup = new Cleanup();
+
+/** A scenario's values for EACH, for one server: each given once, in order. */
+class ValueList {
+  private used = 0;
+
+  constructor(
+    readonly label: string,
+    private readonly values: readonly string[],
+  ) {
+    if (values.length === 0) throw new Error(`${label}: no values were seeded`);
+  }
+
+  /** The next value; once all are used, the last again (so its request fails, and the run). */
+  readonly next = (): string => {
+    const value = this.values[Math.min(this.used, this.values.length - 1)];
+    this.used += 1;
+    return value;
+  };
+
+  /** A problem to report when more values were asked for than were seeded. */
+  problem(): string | undefined {
+    return this.used > this.values.length
+      ? `${this.label}: ${this.used} requests, but only ${this.values.length} values were seeded; seed more`
+      : undefined;
+  }
+}
+
+/** The scenarios BENCH_ONLY names (by a part of their name), or all of them. */
+function selectedScenarios(): readonly Scenario[] {
+  const words = (process.env.BENCH_ONLY ?? '')
+    .split(',')
+    .map((word) => word.trim().toLowerCase())
+    .filter((word) => word !== '');
+  if (words.length === 0) return scenarios;
+  for (const word of words) {
+    if (!scenarios.some((scenario) => scenario.name.toLowerCase().includes(word))) {
+      throw new Error(`BENCH_ONLY: no scenario's name contains "${word}"`);
+    }
+  }
+  return scenarios.filter((scenario) =>
+    words.some((word) => scenario.name.toLowerCase().includes(word)),
+  );
+}
 
 /** Environment for a child: ours without the app's own settings, plus `extra`. */
 function childEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
@@ -249,10 +299,11 @@ async function checkSameAnswer(
   request: BenchRequest,
   appUrl: string,
   baselineUrl: string,
+  each: EachValues | undefined,
 ): Promise<void> {
   const [app, baseline] = await Promise.all([
-    send(appUrl, freshRequest(request)),
-    send(baselineUrl, freshRequest(request)),
+    send(appUrl, freshRequest(request, each?.app)),
+    send(baselineUrl, freshRequest(request, each?.baseline)),
   ]);
   if (app.status < 200 || app.status > 299) {
     throw new Error(`${scenario.name}: the app answered ${app.status} ${JSON.stringify(app.body)}`);
@@ -329,6 +380,7 @@ async function main(): Promise<number> {
     sliceSeconds,
   };
   checkStatementsMatchSource(root);
+  const selected = selectedScenarios();
 
   console.log('Starting a fresh PostgreSQL...');
   const database = await startDatabase();
@@ -339,6 +391,7 @@ async function main(): Promise<number> {
   const appUrl = await startApp(database.url, logLevel);
 
   const seeds: Record<string, SeedData> = {};
+  const valueLists = new Map<string, { app: ValueList; baseline: ValueList }>();
   const db = new pg.Pool({ connectionString: database.url, max: 2 });
   try {
     let counter = 0;
@@ -347,8 +400,22 @@ async function main(): Promise<number> {
       app: (request: BenchRequest) => send(appUrl, request),
       unique: (prefix: string) => `${prefix}-${Date.now().toString(36)}-${++counter}`,
     };
-    for (const scenario of scenarios) {
-      seeds[scenario.name] = await scenario.seed(tools);
+    for (const scenario of selected) {
+      const seed = await scenario.seed(tools);
+      seeds[scenario.name] = seed;
+      const usesEach = JSON.stringify(scenario.request(seed)).includes(EACH);
+      if (usesEach !== (scenario.each !== undefined)) {
+        throw new Error(
+          `Scenario "${scenario.name}": a request with ${EACH} needs \`each\`, and only one`,
+        );
+      }
+      if (scenario.each !== undefined) {
+        const values = await scenario.each(db, seed);
+        valueLists.set(scenario.name, {
+          app: new ValueList(`${scenario.name} app`, values.app),
+          baseline: new ValueList(`${scenario.name} baseline`, values.baseline),
+        });
+      }
     }
   } finally {
     await db.end();
@@ -356,17 +423,20 @@ async function main(): Promise<number> {
   const baselineUrl = await startBaseline(database.url, seeds);
 
   const results: ScenarioResult[] = [];
-  for (const scenario of scenarios) {
+  for (const scenario of selected) {
     const seed = seeds[scenario.name] ?? {};
     const request = scenario.request(seed);
-    await checkSameAnswer(scenario, request, appUrl, baselineUrl);
+    const lists = valueLists.get(scenario.name);
+    const each: EachValues | undefined =
+      lists === undefined ? undefined : { app: lists.app.next, baseline: lists.baseline.next };
+    await checkSameAnswer(scenario, request, appUrl, baselineUrl, each);
     const seconds = 2 * (settings.warmupSeconds + settings.measureSeconds);
     const connections = scenario.connections ?? settings.connections;
     console.log(
       `${scenario.name}: the app and the baseline (${seconds} s, ${connections} connections)...`,
     );
     const urls = { app: appUrl, baseline: baselineUrl };
-    const { app, baseline } = await measurePair(urls, request, { ...settings, connections });
+    const { app, baseline } = await measurePair(urls, request, { ...settings, connections }, each);
     let latency: ScenarioResult['latency'];
     if (scenario.latency !== undefined) {
       const { ratePerSecond, maxP99Ms } = scenario.latency;
@@ -378,6 +448,7 @@ async function main(): Promise<number> {
         request,
         { ...settings, connections },
         ratePerSecond,
+        each,
       );
       latency = { ratePerSecond, maxP99Ms, ...measured };
     }
@@ -432,16 +503,23 @@ async function main(): Promise<number> {
       ms(latency.baseline.latencyP99),
     ]),
   ];
-  const loadProblems = results.flatMap((result) => [
-    ...problems(`${result.name} app`, result.app),
-    ...problems(`${result.name} baseline`, result.baseline),
-    ...(result.latency === undefined
-      ? []
-      : [
-          ...steadyProblems(`${result.name} app (steady load)`, result.latency.app),
-          ...steadyProblems(`${result.name} baseline (steady load)`, result.latency.baseline),
-        ]),
-  ]);
+  const loadProblems = [
+    ...[...valueLists.values()].flatMap((lists) =>
+      [lists.app.problem(), lists.baseline.problem()].filter(
+        (problem): problem is string => problem !== undefined,
+      ),
+    ),
+    ...results.flatMap((result) => [
+      ...problems(`${result.name} app`, result.app),
+      ...problems(`${result.name} baseline`, result.baseline),
+      ...(result.latency === undefined
+        ? []
+        : [
+            ...steadyProblems(`${result.name} app (steady load)`, result.latency.app),
+            ...steadyProblems(`${result.name} baseline (steady load)`, result.latency.baseline),
+          ]),
+    ]),
+  ];
   const missedP99 = (latency: (typeof withLatency)[number]) =>
     latency.app.latencyP99 > latency.maxP99Ms;
   const missedTargets = [

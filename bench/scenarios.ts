@@ -5,8 +5,9 @@
  *
  * To add a scenario, append an object to `scenarios`. This module is loaded both by the harness
  * (run.ts: seed, request) and by the baseline server (request, baseline), so keep its imports light:
- * from src/, only the small pure functions with which the application builds its parameters and
- * SQL (postcodes, the request hash, consent expiry, duplicate scoring, the queue's statement).
+ * from src/, only the small pure functions with which the application builds its parameters, SQL
+ * and answers (postcodes, the request hash, consent expiry, duplicate scoring, the queue's and the
+ * referral inbox's statements, the referral lifecycle and how a referral is shown).
  */
 import { randomUUID } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
@@ -23,9 +24,38 @@ import { requestHash } from '../src/common/idempotency/request-hash.js';
 import { addMonths, consentState } from '../src/intake/consent/consent-rules.js';
 import { loadIntakeSettings, type IntakeSettings } from '../src/intake/intake.config.js';
 import { NAME_SIMILARITY_THRESHOLD, rankMatches } from '../src/intake/people/person-matching.js';
+import type { Actor } from '../src/common/auth/actor.js';
+import {
+  FINAL_REFERRAL_STATUSES,
+  nextPosition,
+  REFERRAL_STATUSES,
+  type ReferralStatus,
+} from '../src/referral/referral-states.js';
+import {
+  referralEventData,
+  toReferralListItem,
+  toReferralResponse,
+} from '../src/referral/referral.mapping.js';
+import {
+  REFERRAL_DETAIL_SQL,
+  referralCountsSql,
+  referralListSql,
+  transitionParams,
+  type ReferralCountRow,
+  type ReferralDetailRow,
+  type ReferralListRow,
+  type ReferralPositionRow,
+  type TransitionedRow,
+} from '../src/referral/referral.queries.js';
 import { normalisePostcode } from '../src/service-directory/areas/postcode.js';
 import { seedCases } from './cases-data.js';
 import { seedDirectory } from './directory-data.js';
+import {
+  awaitingAcceptance,
+  seedAwaitingAcceptance,
+  seedInbox,
+  seedReferralCases,
+} from './referrals-data.js';
 
 /** Whatever a scenario's seed produced; plain strings so it can pass to the baseline process. */
 export type SeedData = Readonly<Record<string, string>>;
@@ -41,16 +71,33 @@ export const FRESH = '{{fresh}}';
 /** Finds fresh values in an answer. */
 export const FRESH_VALUE = /zq[a-z]{10}/g;
 
-/** The request with every FRESH replaced by its own new value. */
-export function freshRequest(request: BenchRequest): BenchRequest {
+/**
+ * In a request's path, headers or body, replaced by the next of the scenario's own values (`each`)
+ * for the server being driven: one value per request sent, each used once (e.g. a different
+ * referral to accept every time).
+ */
+export const EACH = '{{each}}';
+
+/**
+ * The request with every FRESH replaced by its own new value, and EACH by the value `next` gives
+ * (one per request: where EACH appears twice, both get the same value).
+ */
+export function freshRequest(request: BenchRequest, next?: () => string): BenchRequest {
+  let each: string | undefined;
   const fresh = (text: string) =>
-    text.replaceAll(
-      FRESH,
-      () =>
-        `zq${Array.from({ length: 10 }, () =>
-          String.fromCharCode(97 + Math.floor(Math.random() * 26)),
-        ).join('')}`,
-    );
+    text
+      .replaceAll(
+        FRESH,
+        () =>
+          `zq${Array.from({ length: 10 }, () =>
+            String.fromCharCode(97 + Math.floor(Math.random() * 26)),
+          ).join('')}`,
+      )
+      .replaceAll(EACH, () => {
+        if (next === undefined) throw new Error(`${EACH} in a request with no values to give`);
+        each ??= next();
+        return each;
+      });
   return {
     ...request,
     path: fresh(request.path),
@@ -113,7 +160,16 @@ export interface Scenario {
   /** Concurrent connections for this scenario, whatever BENCH_CONNECTIONS says: its targets hold at this load. */
   connections?: number;
   seed(tools: SeedTools): Promise<SeedData>;
-  /** The request both servers receive. Its method and path must be unique among the scenarios. */
+  /**
+   * The values EACH takes in the request, read after seeding: one list for the app and one for
+   * the baseline, each value used by one request only (the harness keeps them; they never go to
+   * the baseline process). Needed when the request has EACH; a run that uses a list up fails.
+   */
+  each?(db: pg.Pool, seed: SeedData): Promise<{ app: string[]; baseline: string[] }>;
+  /**
+   * The request both servers receive. Its method and path (with EACH and FRESH as written) must
+   * be unique among the scenarios.
+   */
   request(seed: SeedData): BenchRequest;
   baseline: {
     /**
@@ -368,6 +424,8 @@ const BAD_REQUEST: BaselineResponse = {
 
 interface SessionUser {
   id: string;
+  email: string;
+  name: string;
   role: string;
   organisation_id: string;
 }
@@ -801,6 +859,162 @@ function listParameter(query: URLSearchParams, name: string): string[] | null {
   return items.length === 0 ? null : items;
 }
 
+// ---------------------------------------------------------------- referrals
+
+/** ReferralTransitionService (REFERRAL_POSITION_SQL): where the referral is, if the viewer may see it. */
+const REFERRAL_POSITION_SQL = `SELECT id, status, held_from, version, organisation_id
+  FROM referrals WHERE id = $1 AND ($2::uuid IS NULL OR organisation_id = $2)`;
+
+/** ReferralTransitionService (TRANSITION_SQL): the compare-and-set on the version seen. */
+const TRANSITION_SQL = `WITH changed AS (
+  UPDATE referrals
+     SET status = $3, held_from = $4,
+         answered_at = CASE WHEN $5 THEN now() ELSE answered_at END,
+         closed_at = CASE WHEN $6 THEN now() ELSE closed_at END,
+         decline_reason = coalesce($7, decline_reason), outcome = coalesce($8, outcome),
+         version = version + 1, updated_at = now()
+   WHERE id = $1 AND version = $2
+  RETURNING id, status, version, organisation_id, service_id, priority, urgent, safeguarding,
+            area_code, due_at, overdue_at, person_id, case_id
+)
+SELECT * FROM changed`;
+
+/** ReferralTransitionService (INSERT_HISTORY_SQL): the referral's history row. */
+const INSERT_HISTORY_SQL = `INSERT INTO referral_history
+  (referral_id, action, from_status, to_status, code, notes, actor_user_id)
+  VALUES ($1, $2, $3, $4, $5, $6, $7)`;
+
+/** Referrals seeded awaiting acceptance, for the app and the baseline together (half each). */
+const AWAITING_ACCEPTANCE = 80_000;
+
+/** The actor the application builds from the token and the session's user. */
+function actorOf(user: SessionUser, request: BaselineRequest): Actor {
+  const sid = unverifiedClaims(request.headers.authorization)?.sid;
+  return {
+    userId: user.id,
+    organisationId: user.organisation_id,
+    role: user.role as Actor['role'],
+    sessionId: typeof sid === 'string' ? sid : '',
+    email: user.email,
+    name: user.name,
+    correlationId: randomUUID(),
+  };
+}
+
+const referralConflict = (code: string): BaselineResponse => ({ status: 409, body: { code } });
+
+/**
+ * POST /api/referrals/:id/accept, as ReferralTransitionService.apply does it: in one transaction
+ * on one pooled client, where the referral is, the compare-and-set, its history row, its audit
+ * row, its event, the referral as the viewer sees it, and the audit row of that view.
+ */
+async function acceptReferral(
+  db: pg.Pool,
+  actor: Actor,
+  id: string,
+  version: number,
+): Promise<BaselineResponse> {
+  const viewer = actor.role === 'partner' ? actor.organisationId : null;
+  const client = await db.connect();
+  const rollback = async (answer: BaselineResponse) => {
+    await client.query('ROLLBACK');
+    return answer;
+  };
+  try {
+    await client.query('BEGIN');
+    const {
+      rows: [current],
+    } = await client.query<ReferralPositionRow>(REFERRAL_POSITION_SQL, [id, viewer]);
+    if (current === undefined) {
+      return rollback({ status: 404, body: { code: 'REFERRAL_NOT_FOUND' } });
+    }
+    if (current.version !== version) return rollback(referralConflict('REFERRAL_VERSION_CONFLICT'));
+    const next = nextPosition({ status: current.status, heldFrom: current.held_from }, 'accept');
+    if (next === null) return rollback(referralConflict('REFERRAL_INVALID_TRANSITION'));
+    const {
+      rows: [changed],
+    } = await client.query<TransitionedRow>(
+      TRANSITION_SQL,
+      transitionParams({
+        id,
+        version,
+        status: next.status,
+        heldFrom: next.heldFrom,
+        answered: true,
+        closed: FINAL_REFERRAL_STATUSES.includes(next.status),
+        declineReason: null,
+        outcome: null,
+      }),
+    );
+    if (changed === undefined) return rollback(referralConflict('REFERRAL_VERSION_CONFLICT'));
+    await client.query(INSERT_HISTORY_SQL, [
+      id,
+      'accept',
+      current.status,
+      next.status,
+      null,
+      null,
+      actor.userId,
+    ]);
+    await client.query(AUDIT_RECORD_SQL, [
+      actor.userId,
+      actor.organisationId,
+      actor.role,
+      'referral.accepted',
+      'referral',
+      id,
+      actor.correlationId,
+      JSON.stringify({
+        from: current.status,
+        to: next.status,
+        code: null,
+        version: changed.version,
+      }),
+    ]);
+    await client.query(EVENT_APPEND_SQL, [
+      'referral.accepted',
+      'referral',
+      id,
+      changed.organisation_id,
+      JSON.stringify(referralEventData(changed)),
+    ]);
+    const {
+      rows: [row],
+    } = await client.query<ReferralDetailRow>(REFERRAL_DETAIL_SQL, [id, viewer]);
+    // The answer shows what was shared about the person: audited as a view.
+    await client.query(AUDIT_RECORD_SQL, [
+      actor.userId,
+      actor.organisationId,
+      actor.role,
+      'person.viewed',
+      'person',
+      changed.person_id,
+      actor.correlationId,
+      JSON.stringify({ via: 'referral', referralId: id, fields: row.shared_fields }),
+    ]);
+    await client.query('COMMIT');
+    return { status: 200, body: toReferralResponse(row, actor) };
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
+/** The inbox's counts by status, as ReferralReadService answers them (toCounts). */
+function referralCounts(rows: ReferralCountRow[]): Record<string, number> {
+  const counts: Record<string, number> = Object.fromEntries(
+    REFERRAL_STATUSES.map((status) => [status, 0]),
+  );
+  let overdue = 0;
+  for (const row of rows) {
+    counts[row.status] = Number(row.count);
+    overdue += Number(row.overdue);
+  }
+  return { ...counts, overdue };
+}
+
 export const scenarios: readonly Scenario[] = [
   {
     name: 'GET /api/auth/me',
@@ -1080,9 +1294,188 @@ export const scenarios: readonly Scenario[] = [
       },
     },
   },
+  {
+    name: 'POST /api/referrals/:id/accept',
+    targetRatio: 0.5,
+    connections: 50,
+    compare: 'shape',
+    async seed(tools) {
+      const sender = await seedReferralCases(tools.db, () => seedUser(tools, 'call_handler'));
+      const partner = await seedUser(tools, 'partner');
+      const seeded = await seedAwaitingAcceptance(
+        tools.db,
+        sender,
+        partner.organisationId,
+        AWAITING_ACCEPTANCE,
+      );
+      console.log(
+        `Referrals awaiting acceptance: ${seeded.referrals} (${seeded.seconds.toFixed(1)} s).`,
+      );
+      return { ...partner, accessToken: await logIn(tools, partner.email) };
+    },
+    // Every request accepts another referral: the app takes every other one, the baseline the rest.
+    async each(db, seed) {
+      const ids = await awaitingAcceptance(db, seed.organisationId);
+      return {
+        app: ids.filter((_id, index) => index % 2 === 0),
+        baseline: ids.filter((_id, index) => index % 2 === 1),
+      };
+    },
+    // The partner accepts a referral it was sent (every seeded one is at version 1).
+    request: (seed) => ({
+      method: 'POST',
+      path: `/api/referrals/${EACH}/accept`,
+      headers: {
+        authorization: `Bearer ${seed.accessToken}`,
+        'content-type': 'application/json',
+      },
+      body: JSON.stringify({ version: 1 }),
+    }),
+    baseline: {
+      // The referral's answer is read by the application's REFERRAL_DETAIL_SQL (referral.queries.ts),
+      // built from shared fragments, so the baseline imports it rather than copying its text.
+      statements: [
+        LIVE_SESSION_USER_SQL,
+        REFERRAL_POSITION_SQL,
+        TRANSITION_SQL,
+        INSERT_HISTORY_SQL,
+        AUDIT_RECORD_SQL,
+        EVENT_APPEND_SQL,
+      ],
+      source: [
+        'src/auth/sessions/session.repository.ts',
+        'src/referral/referral.queries.ts',
+        'src/audit/audit.service.ts',
+        'src/live/event-log.ts',
+      ],
+      async handle(db, request) {
+        const user = await sessionUser(db, request);
+        if (user === undefined) return UNAUTHENTICATED;
+        if (user.role !== 'partner') return { status: 403, body: { code: 'FORBIDDEN' } };
+        const id = /^\/api\/referrals\/([0-9a-f-]{36})\/accept$/i.exec(request.path)?.[1];
+        const { version } = JSON.parse(request.body) as { version?: unknown };
+        if (id === undefined || typeof version !== 'number' || !Number.isInteger(version)) {
+          return BAD_REQUEST;
+        }
+        return acceptReferral(db, actorOf(user, request), id, version);
+      },
+    },
+  },
+  {
+    name: 'GET /api/referrals (partner inbox)',
+    targetRatio: 0.5,
+    connections: 50,
+    // A hundred inbox reads a second over 50 connections: someone at each of the fifty partner
+    // organisations refreshing their inbox twice a second, where a partner looks a few times an
+    // hour; the same rate as the case queue's, far above a partnership's busiest hour.
+    latency: { ratePerSecond: 100, maxP99Ms: 50 },
+    async seed(tools) {
+      const sender = await seedReferralCases(tools.db, () => seedUser(tools, 'call_handler'));
+      const partner = await seedUser(tools, 'partner');
+      const inbox = await seedInbox(
+        tools.db,
+        (prefix) => tools.unique(prefix),
+        sender,
+        partner.organisationId,
+      );
+      console.log(
+        `Inbox: ${inbox.referrals} referrals to ${inbox.organisations} partner organisations (${inbox.seconds.toFixed(1)} s).`,
+      );
+      return { ...partner, accessToken: await logIn(tools, partner.email) };
+    },
+    // A partner's inbox of new referrals: those waiting for its answer, newest first, with the
+    // counts of its referrals in every state.
+    request: (seed) => ({
+      method: 'GET',
+      path: '/api/referrals?status=sent',
+      headers: { authorization: `Bearer ${seed.accessToken}` },
+    }),
+    baseline: {
+      // The page's and the counts' statements are built by the application's referralListSql and
+      // referralCountsSql (referral.queries.ts) from the filters given, so the baseline calls them.
+      statements: [LIVE_SESSION_USER_SQL, AUDIT_VIEWS_SQL],
+      source: ['src/auth/sessions/session.repository.ts', 'src/audit/audit.service.ts'],
+      async handle(db, request) {
+        const user = await sessionUser(db, request);
+        if (user === undefined) return UNAUTHENTICATED;
+        const actor = actorOf(user, request);
+        const query = new URL(request.path, 'http://baseline').searchParams;
+        const statuses = listParameter(query, 'status');
+        if (
+          statuses?.some((status) => !(REFERRAL_STATUSES as readonly string[]).includes(status)) ===
+          true
+        ) {
+          return BAD_REQUEST;
+        }
+        const page = Number(query.get('page') ?? 1);
+        const perPage = Number(query.get('perPage') ?? 20);
+        const filters = {
+          viewerOrganisationId: actor.role === 'partner' ? actor.organisationId : null,
+          statuses: statuses as ReferralStatus[] | null,
+          overdue: null,
+          serviceId: null,
+          caseId: null,
+          organisationId: null,
+          limit: perPage,
+          offset: (page - 1) * perPage,
+        };
+        const list = referralListSql(filters);
+        const counts = referralCountsSql(filters);
+        // As the application: the page and the counts at once, on two pooled connections.
+        const [{ rows }, { rows: countRows }] = await Promise.all([
+          db.query<ReferralListRow>(list.sql, list.params),
+          db.query<ReferralCountRow>(counts.sql, counts.params),
+        ]);
+        const listed = rows.filter(
+          (row): row is ReferralListRow & { id: string } => row.id !== null,
+        );
+        const personIds = [...new Set(listed.map((row) => row.person_id))];
+        if (personIds.length > 0) {
+          await db.query(AUDIT_VIEWS_SQL, [
+            actor.userId,
+            actor.organisationId,
+            actor.role,
+            'person.listed',
+            'person',
+            personIds,
+            actor.correlationId,
+            JSON.stringify({ via: 'referral_list' }),
+          ]);
+        }
+        return {
+          status: 200,
+          body: {
+            items: listed.map((row) => toReferralListItem(row, actor)),
+            total: rows.length > 0 ? Number(rows[0].total) : 0,
+            page,
+            perPage,
+            counts: referralCounts(countRows),
+          },
+        };
+      },
+    },
+  },
 ];
 
 /** The key under which both servers' routes are matched. */
 export function routeKey(method: string, path: string): string {
   return `${method.toUpperCase()} ${path}`;
+}
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * For a request whose path has EACH or FRESH in it: what its paths look like, as a pattern on
+ * routeKey(method, path); undefined for a path that is always the same.
+ */
+export function routePattern(method: string, path: string): RegExp | undefined {
+  if (!path.includes(EACH) && !path.includes(FRESH)) return undefined;
+  const placeholders = new RegExp(`(${escapeRegExp(EACH)}|${escapeRegExp(FRESH)})`);
+  const source = routeKey(method, path)
+    .split(placeholders)
+    .map((part) =>
+      part === EACH ? '[^/?#]+' : part === FRESH ? FRESH_VALUE.source : escapeRegExp(part),
+    )
+    .join('');
+  return new RegExp(`^${source}$`);
 }

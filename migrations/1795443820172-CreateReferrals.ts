@@ -36,7 +36,7 @@ export class CreateReferrals1795443820172 implements MigrationInterface {
       `CREATE INDEX "IDX_referrals_case_id" ON "referrals"  ("case_id", "sent_at") `,
     );
     await queryRunner.query(
-      `CREATE INDEX "IDX_referrals_inbox" ON "referrals"  ("organisation_id", "status", "sent_at", "id") `,
+      `CREATE INDEX "IDX_referrals_inbox" ON "referrals"  ("organisation_id", "status", "sent_at", "id", "overdue_at") `,
     );
     await queryRunner.query(
       `CREATE TABLE "referral_history" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "referral_id" uuid NOT NULL, "action" character varying(20) NOT NULL, "from_status" "public"."referral_status", "to_status" "public"."referral_status" NOT NULL, "code" character varying(40), "notes" text, "actor_user_id" uuid, "at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT clock_timestamp(), CONSTRAINT "PK_a09e5fca033f189bd757a535e9f" PRIMARY KEY ("id"))`,

@@ -1,6 +1,7 @@
 /**
  * npm run seed:demo: a demo borough (the front door, about twenty partner organisations, one
- * user of each role, and a service directory of about sixty services at twenty locations).
+ * user of each role, a service directory of about sixty services at twenty locations, and the
+ * front door's work: people with their consent, triaged cases, and referrals in every state).
  * Running it again changes nothing. Prints the logins.
  */
 import 'reflect-metadata';
@@ -25,9 +26,11 @@ async function main(): Promise<void> {
     const dataSource = new DataSource(dataSourceOptions(database.config.databaseUrl, 1));
     await dataSource.initialize();
     try {
-      const created = await dataSource.transaction((manager) => seedDemoBorough(manager));
+      const created = await dataSource.transaction((manager) =>
+        seedDemoBorough(manager, { triageRulesFile: config.triageRulesFile }),
+      );
       console.log(
-        `Demo borough: ${created.organisations} organisations, ${created.users} users, ${created.services} services and ${created.locations} locations created (existing ones kept).`,
+        `Demo borough: ${created.organisations} organisations, ${created.users} users, ${created.services} services, ${created.locations} locations, ${created.cases} people with cases and ${created.referrals} referrals created (existing ones kept).`,
       );
     } finally {
       await dataSource.destroy();

@@ -1,5 +1,7 @@
+import { join } from 'node:path';
 import type { EntityManager } from 'typeorm';
 import { hashPassword } from '../../src/auth/users/password-policy.js';
+import { projectRoot } from '../../src/common/project-root.js';
 import { audit } from './audit.js';
 import {
   DEMO_FRONT_DOOR,
@@ -11,6 +13,7 @@ import {
   type DemoPartner,
 } from './borough.js';
 import { seedDemoDirectory } from './directory.js';
+import { seedDemoStories } from './referrals.js';
 
 /** The organisation's id, inserting it (with its details) if it is not there yet. */
 async function ensureOrganisation(
@@ -46,10 +49,21 @@ export interface DemoSeedResult {
   users: number;
   services: number;
   locations: number;
+  /** Demo stories written: each a person with a triaged case, and its referrals. */
+  cases: number;
+  referrals: number;
+}
+
+export interface DemoSeedOptions {
+  /** The triage rules the application runs with (OFD_TRIAGE_RULES_FILE); config/triage-rules.json by default. */
+  triageRulesFile?: string;
 }
 
 /** Creates what is missing of the demo borough, in the caller's transaction; keeps what exists. */
-export async function seedDemoBorough(manager: EntityManager): Promise<DemoSeedResult> {
+export async function seedDemoBorough(
+  manager: EntityManager,
+  options: DemoSeedOptions = {},
+): Promise<DemoSeedResult> {
   let organisations = 0;
   let users = 0;
   const [frontDoor] = await manager.query<{ id: string }[]>(
@@ -89,5 +103,9 @@ export async function seedDemoBorough(manager: EntityManager): Promise<DemoSeedR
     }
   }
   const directory = await seedDemoDirectory(manager, partnerIds);
-  return { organisations, users, ...directory };
+  const stories = await seedDemoStories(
+    manager,
+    options.triageRulesFile ?? join(projectRoot(), 'config', 'triage-rules.json'),
+  );
+  return { organisations, users, ...directory, ...stories };
 }

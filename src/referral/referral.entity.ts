@@ -35,7 +35,9 @@ import type { ReferralSnapshot } from './referral-snapshot.js';
  * `overdue_at` is set once, by the sweeper, when a referral still `sent` passes `due_at`.
  */
 @Entity('referrals')
-@Index('IDX_referrals_inbox', ['organisationId', 'status', 'sentAt', 'id'])
+// The inbox: a partner's referrals by status and sending time; overdue_at is in it too, so the
+// counts (by status, and overdue) are read from the index alone.
+@Index('IDX_referrals_inbox', ['organisationId', 'status', 'sentAt', 'id', 'overdueAt'])
 @Index('IDX_referrals_case_id', ['caseId', 'sentAt'])
 @Index('IDX_referrals_open_per_service', ['caseId', 'serviceId'], {
   unique: true,

@@ -2,7 +2,11 @@ import { DEMO_PARTNERS, DEMO_PASSWORD, DEMO_USERS } from '../../scripts/demo/bor
 import { demoId } from '../../scripts/demo/directory.js';
 import { seedDemoBorough } from '../../scripts/demo/seed.js';
 import { DEMO_LOCATIONS, DEMO_SERVICES } from '../../scripts/demo/services.js';
+import { DEMO_STORIES } from '../../scripts/demo/stories.js';
+import { REFERRAL_STATUSES } from '../../src/referral/referral-states.js';
 import { bearer, login, startTestApp, type TestApp } from '../support/app.js';
+
+const DEMO_REFERRALS = DEMO_STORIES.flatMap((story) => story.referrals);
 
 /** Rows of every table the demo seed writes, to show a second run changes nothing. */
 const COUNTS_SQL = `SELECT (SELECT count(*) FROM organisations) AS organisations,
@@ -16,6 +20,14 @@ const COUNTS_SQL = `SELECT (SELECT count(*) FROM organisations) AS organisations
                            (SELECT count(*) FROM contacts) AS contacts,
                            (SELECT count(*) FROM phones) AS phones,
                            (SELECT count(*) FROM schedules) AS schedules,
+                           (SELECT count(*) FROM people) AS people,
+                           (SELECT count(*) FROM consents) AS consents,
+                           (SELECT count(*) FROM cases) AS cases,
+                           (SELECT count(*) FROM intake_contacts) AS contacts_logged,
+                           (SELECT count(*) FROM triages) AS triages,
+                           (SELECT count(*) FROM referrals) AS referrals,
+                           (SELECT count(*) FROM referral_history) AS referral_history,
+                           (SELECT count(*) FROM events) AS events,
                            (SELECT count(*) FROM audit_log) AS audit_log,
                            (SELECT max(updated_at) FROM services) AS services_updated`;
 
@@ -35,6 +47,8 @@ describe('npm run seed:demo', () => {
       users: 5,
       services: DEMO_SERVICES.length,
       locations: DEMO_LOCATIONS.length,
+      cases: DEMO_STORIES.length,
+      referrals: DEMO_REFERRALS.length,
     });
     expect(DEMO_PARTNERS.length).toBeGreaterThanOrEqual(20);
     const roles = await t.db.query<{ role: string }[]>(
@@ -232,10 +246,218 @@ describe('npm run seed:demo', () => {
     expect(entry.details).toMatchObject({ source: 'seed:demo', status: 'active' });
   });
 
+  it('adds referrals in every state, one flagged overdue, one on a consent override and one re-routed after a decline', async () => {
+    const statuses = await t.db.query<{ status: string }[]>(
+      `SELECT DISTINCT status::text AS status FROM referrals ORDER BY 1`,
+    );
+    expect(statuses.map((row) => row.status)).toEqual([...REFERRAL_STATUSES].sort());
+    expect(DEMO_REFERRALS.length).toBeGreaterThanOrEqual(REFERRAL_STATUSES.length);
+
+    const overdue = await t.db.query<{ due_at: Date; overdue_at: Date }[]>(
+      `SELECT due_at, overdue_at FROM referrals WHERE status = 'sent' AND overdue_at IS NOT NULL`,
+    );
+    expect(overdue).toHaveLength(1);
+    expect(overdue[0].due_at.getTime()).toBeLessThan(overdue[0].overdue_at.getTime());
+    expect(overdue[0].overdue_at.getTime()).toBeLessThan(Date.now());
+    // Any other referral still waiting is not due yet: nothing for the overdue sweeper to find.
+    const [{ due: dueUnflagged }] = await t.db.query<{ due: number }[]>(
+      `SELECT count(*)::int AS due FROM referrals
+        WHERE status = 'sent' AND overdue_at IS NULL AND due_at <= now()`,
+    );
+    expect(dueUnflagged).toBe(0);
+
+    const overrides = await t.db.query<
+      { consent_id: string | null; by_role: string; sent_by_role: string; approval: string }[]
+    >(
+      `SELECT r.consent_id, ob.role::text AS by_role, sb.role::text AS sent_by_role,
+              (SELECT a.details ->> 'approvalId' FROM audit_log a
+                WHERE a.action = 'referral.consent_overridden' AND a.entity_id = r.id::text) AS approval
+         FROM referrals r JOIN users ob ON ob.id = r.consent_override_by JOIN users sb ON sb.id = r.sent_by
+        WHERE r.consent_override_reason IS NOT NULL`,
+    );
+    expect(overrides).toEqual([
+      { consent_id: null, by_role: 'team_lead', sent_by_role: 'team_lead', approval: null },
+    ]);
+
+    const rerouted = await t.db.query<
+      { replaced_status: string; same_case: boolean; other_organisation: boolean; status: string }[]
+    >(
+      `SELECT old.status::text AS replaced_status, old.case_id = r.case_id AS same_case,
+              old.organisation_id <> r.organisation_id AS other_organisation, r.status::text AS status
+         FROM referrals r JOIN referrals old ON old.id = r.replaces_referral_id`,
+    );
+    expect(rerouted).toEqual([
+      { replaced_status: 'declined', same_case: true, other_organisation: true, status: 'sent' },
+    ]);
+  });
+
+  it('gives each referral a person, their consent and a triaged case, as a contact and a triage leave them', async () => {
+    const stories = await t.db.query<
+      {
+        case_status: string;
+        priority: string | null;
+        triages: number;
+        contacts: number;
+        consent_covers: boolean;
+        overridden: boolean;
+        person_area: string | null;
+        referral_area: string | null;
+        same_person: boolean;
+      }[]
+    >(
+      `SELECT c.status::text AS case_status, c.priority::text AS priority,
+              (SELECT count(*)::int FROM triages tr WHERE tr.case_id = c.id) AS triages,
+              (SELECT count(*)::int FROM intake_contacts ic WHERE ic.case_id = c.id AND ic.person_id = p.id) AS contacts,
+              coalesce(cn.given AND cn.scope = 'all_partners' AND cn.withdrawn_at IS NULL
+                       AND cn.expires_at > now() AND cn.person_id = p.id, false) AS consent_covers,
+              r.consent_override_reason IS NOT NULL AS overridden,
+              p.area_code AS person_area, r.area_code AS referral_area,
+              c.person_id = r.person_id AS same_person
+         FROM referrals r
+         JOIN cases c ON c.id = r.case_id
+         JOIN people p ON p.id = r.person_id
+         LEFT JOIN consents cn ON cn.id = r.consent_id`,
+    );
+    expect(stories).toHaveLength(DEMO_REFERRALS.length);
+    for (const story of stories) {
+      expect(story).toMatchObject({ case_status: 'triaged', triages: 1, contacts: 1 });
+      expect(story.same_person).toBe(true);
+      expect(story.priority).not.toBeNull();
+      expect(story.referral_area).toBe(story.person_area);
+      // Shared on the person's consent, or on a team lead's override: never on neither.
+      expect(story.consent_covers || story.overridden).toBe(true);
+    }
+  });
+
+  it("records each referral's steps as the application does: history, events and audit rows", async () => {
+    const referrals = await t.db.query<
+      {
+        id: string;
+        status: string;
+        version: number;
+        history: { action: string; from: string | null; to: string; actor: string | null }[];
+        events: string[];
+        audited: string[];
+      }[]
+    >(
+      `SELECT r.id, r.status::text AS status, r.version,
+              (SELECT json_agg(json_build_object('action', h.action, 'from', h.from_status,
+                                                 'to', h.to_status, 'actor', u.role)
+                                ORDER BY h.at, h.id)
+                 FROM referral_history h LEFT JOIN users u ON u.id = h.actor_user_id
+                WHERE h.referral_id = r.id) AS history,
+              (SELECT array_agg(e.type ORDER BY e.id) FROM events e WHERE e.entity_id = r.id) AS events,
+              (SELECT array_agg(a.action ORDER BY a.id) FROM audit_log a
+                WHERE a.entity_id = r.id::text AND a.correlation_id = 'seed:demo') AS audited
+         FROM referrals r`,
+    );
+    for (const referral of referrals) {
+      const [sent, ...rest] = referral.history;
+      expect(sent).toMatchObject({ action: 'send', from: null, to: 'sent' });
+      expect(referral.history.at(-1)?.to).toBe(referral.status);
+      const actions = rest.filter((step) => step.action !== 'overdue');
+      expect(referral.version).toBe(1 + actions.length);
+      for (const [index, step] of rest.entries()) {
+        expect(step.from).toBe(referral.history[index].to);
+        if (step.action === 'withdraw') expect(step.actor).toBe('call_handler');
+        else if (step.action === 'overdue') expect(step.actor).toBeNull();
+        else expect(step.actor).toBe('partner');
+      }
+      expect(referral.events[0]).toBe('referral.sent');
+      expect(referral.events.filter((type) => type !== 'referral.viewed')).toHaveLength(
+        referral.history.length,
+      );
+      expect(referral.audited[0]).toBe('referral.sent');
+    }
+    const [completed] = referrals.filter((referral) => referral.status === 'completed');
+    expect(completed.history.map((step) => step.action)).toEqual([
+      'send',
+      'accept',
+      'start',
+      'complete',
+    ]);
+    expect(completed.events).toEqual([
+      'referral.sent',
+      'referral.viewed',
+      'referral.accepted',
+      'referral.started',
+      'referral.completed',
+    ]);
+  });
+
+  it('shows the demo partner an inbox with referrals in every state, and lets them act on one that waits', async () => {
+    const partner = DEMO_USERS.find((user) => user.role === 'partner')!;
+    const tokens = await login(t, { email: partner.email, password: DEMO_PASSWORD });
+    const inbox = await t.http().get('/api/referrals').set(bearer(tokens.accessToken));
+    expect(inbox.status).toBe(200);
+    const counts = (inbox.body as { counts: Record<string, number> }).counts;
+    for (const status of REFERRAL_STATUSES) expect(counts[status]).toBeGreaterThanOrEqual(1);
+    expect(counts.overdue).toBe(1);
+
+    const waiting = await t
+      .http()
+      .get('/api/referrals')
+      .query({ status: 'sent', overdue: false })
+      .set(bearer(tokens.accessToken));
+    const [first] = (waiting.body as { items: { id: string; version: number }[] }).items;
+    expect(first).toBeDefined();
+    const accepted = await t
+      .http()
+      .post(`/api/referrals/${first.id}/accept`)
+      .set(bearer(tokens.accessToken))
+      .send({ version: first.version });
+    expect(accepted.status).toBe(200);
+    expect(accepted.body).toMatchObject({ status: 'accepted', version: first.version + 1 });
+  });
+
+  it('shows the front door both ends of the re-routed referral', async () => {
+    const handler = DEMO_USERS.find((user) => user.role === 'call_handler')!;
+    const tokens = await login(t, { email: handler.email, password: DEMO_PASSWORD });
+    const [{ id, replaces }] = await t.db.query<{ id: string; replaces: string }[]>(
+      `SELECT id, replaces_referral_id AS replaces FROM referrals WHERE replaces_referral_id IS NOT NULL`,
+    );
+    const declined = await t
+      .http()
+      .get(`/api/referrals/${replaces}`)
+      .set(bearer(tokens.accessToken));
+    expect(declined.body).toMatchObject({
+      status: 'declined',
+      declineReason: 'no_capacity',
+      replacedByReferralId: id,
+    });
+    const rerouted = await t.http().get(`/api/referrals/${id}`).set(bearer(tokens.accessToken));
+    expect(rerouted.body).toMatchObject({ status: 'sent', replacesReferralId: replaces });
+
+    // The case's timeline tells the story in order: the call (the case opened as it was logged,
+    // at its end), the triage, then the referrals.
+    const caseId = (rerouted.body as { caseId: string }).caseId;
+    const timeline = await t
+      .http()
+      .get(`/api/cases/${caseId}/timeline`)
+      .set(bearer(tokens.accessToken));
+    expect(timeline.status).toBe(200);
+    const items = (timeline.body as { items: { type: string; data: { action?: string } }[] }).items;
+    expect(items.map((item) => item.data.action ?? item.type)).toEqual([
+      'contact',
+      'opened',
+      'triage',
+      'send',
+      'decline',
+      'send',
+    ]);
+  });
+
   it('run again, duplicates nothing and keeps what was there', async () => {
     const before = await t.db.query<Record<string, unknown>[]>(COUNTS_SQL);
     const again = await t.db.transaction((manager) => seedDemoBorough(manager));
-    expect(again).toEqual({ organisations: 0, users: 0, services: 0, locations: 0 });
+    expect(again).toEqual({
+      organisations: 0,
+      users: 0,
+      services: 0,
+      locations: 0,
+      cases: 0,
+      referrals: 0,
+    });
     const after = await t.db.query<Record<string, unknown>[]>(COUNTS_SQL);
     expect(after).toEqual(before);
   });
@@ -250,7 +472,14 @@ describe('npm run seed:demo', () => {
     await t.db.query(`DELETE FROM services WHERE id = $1`, [pantry]);
 
     const again = await t.db.transaction((manager) => seedDemoBorough(manager));
-    expect(again).toEqual({ organisations: 0, users: 0, services: 1, locations: 0 });
+    expect(again).toEqual({
+      organisations: 0,
+      users: 0,
+      services: 1,
+      locations: 0,
+      cases: 0,
+      referrals: 0,
+    });
     const [kept] = await t.db.query<{ accepting_referrals: boolean; needs: number }[]>(
       `SELECT accepting_referrals, (SELECT count(*)::int FROM service_needs WHERE service_id = $1) AS needs
          FROM services WHERE id = $1`,
