@@ -45,7 +45,7 @@ import {
   type ReferralDetailRow,
   type ReferralListRow,
   type ReferralPositionRow,
-  type TransitionedRow,
+  type ReferralEventRow,
 } from '../src/referral/referral.queries.js';
 import { normalisePostcode } from '../src/service-directory/areas/postcode.js';
 import { seedCases } from './cases-data.js';
@@ -933,7 +933,7 @@ async function acceptReferral(
     if (next === null) return rollback(referralConflict('REFERRAL_INVALID_TRANSITION'));
     const {
       rows: [changed],
-    } = await client.query<TransitionedRow>(
+    } = await client.query<ReferralEventRow>(
       TRANSITION_SQL,
       transitionParams({
         id,

@@ -12,7 +12,7 @@ import { AuditService } from '../audit/audit.service.js';
 import { EventLog } from '../live/event-log.js';
 import { REFERRAL_SETTINGS, type ReferralSettings } from './referral.config.js';
 import { referralEventData } from './referral.mapping.js';
-import type { TransitionedRow } from './referral.queries.js';
+import type { ReferralEventRow } from './referral.queries.js';
 
 /** Referrals flagged per transaction. */
 const BATCH = 200;
@@ -94,7 +94,7 @@ export class OverdueSweeper implements OnApplicationBootstrap, OnModuleDestroy {
 
   private sweepBatch(correlationId: string): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
-      const rows = await manager.query<TransitionedRow[]>(FLAG_OVERDUE_SQL, [BATCH]);
+      const rows = await manager.query<ReferralEventRow[]>(FLAG_OVERDUE_SQL, [BATCH]);
       if (rows.length === 0) return 0;
       const ids = rows.map((row) => row.id);
       await manager.query(

@@ -20,6 +20,7 @@ import {
   viewerOrganisation,
 } from './referral.mapping.js';
 import {
+  RECORD_FIRST_PARTNER_VIEW_SQL,
   REFERRAL_DETAIL_SQL,
   referralCountsSql,
   referralListSql,
@@ -27,7 +28,7 @@ import {
   type ReferralDetailRow,
   type ReferralListFilters,
   type ReferralListRow,
-  type TransitionedRow,
+  type ReferralEventRow,
 } from './referral.queries.js';
 
 /**
@@ -85,15 +86,11 @@ export class ReferralReadService {
     const viewer = viewerOrganisation(actor);
     return this.dataSource.transaction(async (manager) => {
       if (sideOf(actor) === 'partner') {
-        const [firstView] = await manager.query<TransitionedRow[]>(
-          `WITH viewed AS (
-             UPDATE referrals SET viewed_at = now(), viewed_by = $3
-              WHERE id = $1 AND organisation_id = $2 AND viewed_at IS NULL
-             RETURNING id, status, version, organisation_id, service_id, priority, urgent,
-                       safeguarding, area_code, due_at, overdue_at, person_id, case_id)
-           SELECT * FROM viewed`,
-          [id, viewer, actor.userId],
-        );
+        const [firstView] = await manager.query<ReferralEventRow[]>(RECORD_FIRST_PARTNER_VIEW_SQL, [
+          id,
+          viewer,
+          actor.userId,
+        ]);
         if (firstView !== undefined) {
           await this.events.append(manager, {
             type: 'referral.viewed',

@@ -27,7 +27,7 @@ import {
   INSERT_HISTORY_SQL,
   REFERRAL_DETAIL_SQL,
   type ReferralDetailRow,
-  type TransitionedRow,
+  type ReferralEventRow,
 } from './referral.queries.js';
 
 interface ServiceRow {
@@ -136,7 +136,7 @@ export class ReferralSendService {
       if (open !== undefined) throw ReferralErrors.duplicateOpen(open.id);
       const basis = await this.sharingBasis(manager, actor, current, service, request);
 
-      const [created] = await manager.query<TransitionedRow[]>(
+      const [created] = await manager.query<ReferralEventRow[]>(
         `INSERT INTO referrals (case_id, person_id, service_id, organisation_id, reason,
            shared_fields, snapshot, priority, urgent, safeguarding, area_code, out_of_area_reason,
            consent_id, consent_override_reason, consent_override_by, replaces_referral_id,
@@ -333,7 +333,7 @@ export class ReferralSendService {
   private async recordSending(
     manager: EntityManager,
     actor: Actor,
-    created: TransitionedRow,
+    created: ReferralEventRow,
     request: SendReferralRequest,
     basis: SharingBasis,
     servesArea: boolean | null,

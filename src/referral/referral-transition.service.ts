@@ -35,7 +35,7 @@ import {
   transitionParams,
   type ReferralDetailRow,
   type ReferralPositionRow,
-  type TransitionedRow,
+  type ReferralEventRow,
 } from './referral.queries.js';
 
 /** What an action's request carries beyond the version: a code and a note. */
@@ -118,7 +118,7 @@ export class ReferralTransitionService {
         );
       }
       const final = FINAL_REFERRAL_STATUSES.includes(next.status);
-      const [changed] = await manager.query<TransitionedRow[]>(
+      const [changed] = await manager.query<ReferralEventRow[]>(
         TRANSITION_SQL,
         transitionParams({
           id,

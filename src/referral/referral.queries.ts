@@ -107,7 +107,8 @@ export interface TransitionWrite {
   outcome: ReferralOutcome | null;
 }
 
-export interface TransitionedRow {
+/** A referral's row as a change returns it: what its event and audit need. */
+export interface ReferralEventRow {
   id: string;
   status: ReferralStatus;
   version: number;
@@ -152,6 +153,18 @@ export function transitionParams(write: TransitionWrite): unknown[] {
     write.outcome,
   ];
 }
+
+/**
+ * The receiving partner's first view ($1 the referral, $2 the partner's organisation, $3 the
+ * user): sets viewed_at once; a row back only the first time.
+ */
+export const RECORD_FIRST_PARTNER_VIEW_SQL = `WITH viewed AS (
+  UPDATE referrals SET viewed_at = now(), viewed_by = $3
+   WHERE id = $1 AND organisation_id = $2 AND viewed_at IS NULL
+  RETURNING id, status, version, organisation_id, service_id, priority, urgent, safeguarding,
+            area_code, due_at, overdue_at, person_id, case_id
+)
+SELECT * FROM viewed`;
 
 export const INSERT_HISTORY_SQL = `INSERT INTO referral_history
   (referral_id, action, from_status, to_status, code, notes, actor_user_id)
