@@ -8,6 +8,7 @@ import { AddServiceSearchColumns1795435000000 } from './1795435000000-AddService
 import { DisableSearchIndexPendingLists1795436000000 } from './1795436000000-DisableSearchIndexPendingLists.js';
 import { CreateIntakeAndCases1795437412848 } from './1795437412848-CreateIntakeAndCases.js';
 import { CreateReferrals1795443820172 } from './1795443820172-CreateReferrals.js';
+import { PublishEvents1795449519741 } from './1795449519741-PublishEvents.js';
 // imports: new ones go above this line
 
 export const migrations: (new () => MigrationInterface)[] = [
@@ -19,5 +20,6 @@ export const migrations: (new () => MigrationInterface)[] = [
   DisableSearchIndexPendingLists1795436000000,
   CreateIntakeAndCases1795437412848,
   CreateReferrals1795443820172,
+  PublishEvents1795449519741,
   // migrations: new ones go above this line
 ];

@@ -10,6 +10,8 @@ import type { FastifyRequest } from 'fastify';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module.js';
 import { TokenService } from './auth/sessions/token.service.js';
+import { LiveIoAdapter } from './live/live-io.adapter.js';
+import { LiveGateway } from './live/live.gateway.js';
 import { CORRELATION_HEADER, correlationIdFor } from './common/http/correlation-id.js';
 import { strictValidationPipe } from './common/http/validation.js';
 import type { ResolvedConfig } from './config/app-config.js';
@@ -146,6 +148,8 @@ export async function createApp(config: ResolvedConfig): Promise<NestFastifyAppl
       .build(),
   );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+  const live = app.get(LiveGateway);
+  app.useWebSocketAdapter(new LiveIoAdapter(app, (request) => live.refusal(request)));
   try {
     await app.init();
   } catch (error) {

@@ -34,5 +34,6 @@ import { UserService } from './users/user.service.js';
     FirstAdminService,
     { provide: APP_GUARD, useClass: AccessGuard },
   ],
+  exports: [TokenService],
 })
 export class AuthModule {}

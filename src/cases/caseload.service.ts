@@ -104,9 +104,12 @@ export class CaseloadService {
     });
   }
 
-  /** Open cases per active caseworker and team lead against their limit, sorted by name. */
-  async caseload(): Promise<CaseloadEntry[]> {
-    const rows = await this.dataSource.query<CaseloadRow[]>(CASELOAD_SQL, [null]);
+  /**
+   * Open cases per active caseworker and team lead against their limit, sorted by name (read
+   * through `manager` when given, e.g. inside the queue picture's snapshot).
+   */
+  async caseload(manager: EntityManager = this.dataSource.manager): Promise<CaseloadEntry[]> {
+    const rows = await manager.query<CaseloadRow[]>(CASELOAD_SQL, [null]);
     return rows.map((row) => this.entry(row));
   }
 

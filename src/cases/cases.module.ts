@@ -8,14 +8,17 @@ import { CaseloadController } from './caseload.controller.js';
 import { CaseloadService } from './caseload.service.js';
 import { casesSettingsProvider, outcomeInstrumentsProvider } from './cases.config.js';
 import { CasesController } from './cases.controller.js';
+import { QueuePictureController } from './queue-picture.controller.js';
+import { QueuePictureService } from './queue-picture.service.js';
 
 /**
- * Cases: lifecycle, timeline, assignment and caseload, outcome measures, closure. config/cases.json
+ * Cases: lifecycle, timeline, assignment and caseload, outcome measures, closure, and the queue's
+ * picture for the team lead's dashboard (GET /api/queue). config/cases.json
  * and config/outcome-measures.json are read and checked when the application starts.
  */
 @Module({
   imports: [LiveModule],
-  controllers: [CasesController, CaseloadController],
+  controllers: [CasesController, CaseloadController, QueuePictureController],
   providers: [
     casesSettingsProvider,
     outcomeInstrumentsProvider,
@@ -24,6 +27,7 @@ import { CasesController } from './cases.controller.js';
     CaseWorkService,
     CaseloadService,
     CaseClosureChecks,
+    QueuePictureService,
   ],
   exports: [CaseService],
 })

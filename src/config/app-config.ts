@@ -27,6 +27,8 @@ export interface AppConfig {
   loginMaxFailuresPerAddress: number;
   loginFailureWindowSeconds: number;
   rateLimitPerMinute: number;
+  /** Messages a user may send over the live queue's sockets per minute (resync and the like). */
+  liveMessagesPerMinute: number;
   /** false, a number of proxy hops to trust, or the proxies' addresses/CIDR ranges. */
   trustProxy: false | number | string[];
   dbPoolSize: number;
@@ -201,6 +203,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     loginMaxFailuresPerAddress: integer(env, 'OFD_LOGIN_MAX_FAILURES_PER_ADDRESS', 30, 1, 100000),
     loginFailureWindowSeconds: integer(env, 'OFD_LOGIN_FAILURE_WINDOW_SECONDS', 900, 10, 86400),
     rateLimitPerMinute: integer(env, 'OFD_RATE_LIMIT_PER_MINUTE', 1200, 1, 10000000),
+    liveMessagesPerMinute: integer(env, 'OFD_LIVE_MESSAGES_PER_MINUTE', 60, 1, 100000),
     trustProxy: trustProxy(env, 'OFD_TRUST_PROXY'),
     dbPoolSize: integer(env, 'OFD_DB_POOL_SIZE', 10, 1, 200),
     hsdsFeedPublic: flag(env, 'OFD_HSDS_FEED_PUBLIC', true),

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { EVENTS_WRITTEN_CHANNEL, LAST_SEQ_SQL } from './live.queries.js';
 
 /** The types of event the event log holds (API.md, "Live queue"). */
 export const EVENT_TYPES = [
@@ -34,16 +35,26 @@ export interface NewEvent {
 
 /**
  * Appends to the event log, always inside the caller's transaction, so an event is stored if and
- * only if the change it announces is.
+ * only if the change it announces is. The notification to the relay is part of the same
+ * transaction: PostgreSQL delivers it on commit, and not at all on rollback.
  */
 @Injectable()
 export class EventLog {
+  /** The last `seq` published, as `manager`'s transaction sees it (0 before the first event). */
+  async lastPublishedSeq(manager: EntityManager): Promise<number> {
+    const [row] = await manager.query<{ seq: string }[]>(LAST_SEQ_SQL);
+    return Number(row.seq);
+  }
+
   async append(manager: EntityManager, event: NewEvent): Promise<void> {
     if (!manager.queryRunner?.isTransactionActive) {
       throw new Error('EventLog.append must run inside the transaction of the change');
     }
     await manager.query(
-      `INSERT INTO events (type, entity_type, entity_id, organisation_id, data) VALUES ($1, $2, $3, $4, $5)`,
+      `WITH written AS (
+         INSERT INTO events (type, entity_type, entity_id, organisation_id, data)
+         VALUES ($1, $2, $3, $4, $5) RETURNING id)
+       SELECT pg_notify('${EVENTS_WRITTEN_CHANNEL}', '') FROM written`,
       [
         event.type,
         event.entityType,

@@ -5,9 +5,17 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 
  * transaction as the change. `data` holds ids, codes, states, priorities, due times and areas,
  * never personal data. `organisation_id` is the partner organisation the event concerns, if any
  * (front-door events have none).
+ *
+ * `seq` is given by the relay once the change has committed, in the order events are published:
+ * it increases by one from event to event, so a client that has `seq` n has everything up to n.
+ * An event whose `seq` is still null is committed but not yet published.
  */
 @Entity('events')
 @Index('IDX_events_entity', ['entityType', 'entityId'])
+@Index('IDX_events_unpublished', ['id'], { where: 'seq IS NULL' })
+@Index('IDX_events_organisation_seq', ['organisationId', 'seq'], {
+  where: 'organisation_id IS NOT NULL AND seq IS NOT NULL',
+})
 export class DomainEvent {
   @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS' })
   id: string;
@@ -26,6 +34,10 @@ export class DomainEvent {
 
   @Column({ type: 'jsonb' })
   data: Record<string, unknown>;
+
+  @Index('IDX_events_seq', { unique: true })
+  @Column({ type: 'bigint', nullable: true })
+  seq: string | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;

@@ -5,6 +5,26 @@ import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver.js';
 import type pg from 'pg';
 import type { Role } from '../../common/auth/roles.js';
 
+/**
+ * Notified (on commit) with the ids of sessions just ended, comma-separated, so that whatever
+ * holds a connection for one of them (the live queue's sockets) can close it at once.
+ */
+export const SESSIONS_ENDED_CHANNEL = 'ofd_sessions_ended';
+
+/**
+ * Runs `update` (an UPDATE of auth_sessions) and notifies the ids of the sessions it ended, in
+ * chunks that fit PostgreSQL's 8,000-byte payload limit: one row per chunk, with its size.
+ */
+const ENDED_SESSIONS_SQL = (update: string): string => `WITH ended AS (${update} RETURNING id),
+  chunks AS (
+    SELECT string_agg(id::text, ',') AS ids, count(*)::int AS n
+      FROM (SELECT id, (row_number() OVER ()) / 150 AS chunk FROM ended) numbered
+     GROUP BY chunk)
+SELECT n, pg_notify('${SESSIONS_ENDED_CHANNEL}', ids) FROM chunks`;
+
+const endedCount = (chunks: { n: number }[]): number =>
+  chunks.reduce((total, chunk) => total + chunk.n, 0);
+
 export interface LiveSessionUser {
   userId: string;
   email: string;
@@ -63,6 +83,22 @@ export class SessionRepository {
           role: row.role,
           organisationId: row.organisation_id,
         };
+  }
+
+  /** Of these sessions, the ones still live (as `findLiveSessionUser` would serve them). */
+  async liveSessionIds(sessionIds: string[]): Promise<Set<string>> {
+    if (sessionIds.length === 0) return new Set();
+    const pool = (this.dataSource.driver as PostgresDriver).master as pg.Pool;
+    const { rows } = await pool.query<{ id: string }>(
+      `SELECT s.id
+         FROM auth_sessions s
+         JOIN users u ON u.id = s.user_id
+         JOIN organisations o ON o.id = u.organisation_id
+        WHERE s.id = ANY($1::uuid[]) AND s.revoked_at IS NULL AND s.expires_at > now()
+          AND u.active AND o.active`,
+      [sessionIds],
+    );
+    return new Set(rows.map((row) => row.id));
   }
 
   async createSession(
@@ -147,7 +183,9 @@ export class SessionRepository {
 
   async revokeSession(manager: EntityManager, sessionId: string, reason: string): Promise<void> {
     await manager.query(
-      `UPDATE auth_sessions SET revoked_at = now(), revoked_reason = $2 WHERE id = $1 AND revoked_at IS NULL`,
+      ENDED_SESSIONS_SQL(
+        `UPDATE auth_sessions SET revoked_at = now(), revoked_reason = $2 WHERE id = $1 AND revoked_at IS NULL`,
+      ),
       [sessionId, reason],
     );
   }
@@ -157,12 +195,12 @@ export class SessionRepository {
     organisationId: string,
     reason: string,
   ): Promise<number> {
-    const result = await manager.query<[unknown[], number]>(
-      `UPDATE auth_sessions SET revoked_at = now(), revoked_reason = $2
-        WHERE revoked_at IS NULL AND user_id IN (SELECT id FROM users WHERE organisation_id = $1)`,
+    const chunks = await manager.query<{ n: number }[]>(
+      ENDED_SESSIONS_SQL(`UPDATE auth_sessions SET revoked_at = now(), revoked_reason = $2
+        WHERE revoked_at IS NULL AND user_id IN (SELECT id FROM users WHERE organisation_id = $1)`),
       [organisationId, reason],
     );
-    return result[1];
+    return endedCount(chunks);
   }
 
   /** Ends every live session of these users. */
@@ -172,11 +210,11 @@ export class SessionRepository {
     reason: string,
   ): Promise<number> {
     if (userIds.length === 0) return 0;
-    const result = await manager.query<[unknown[], number]>(
-      `UPDATE auth_sessions SET revoked_at = now(), revoked_reason = $2
-        WHERE user_id = ANY($1::uuid[]) AND revoked_at IS NULL`,
+    const chunks = await manager.query<{ n: number }[]>(
+      ENDED_SESSIONS_SQL(`UPDATE auth_sessions SET revoked_at = now(), revoked_reason = $2
+        WHERE user_id = ANY($1::uuid[]) AND revoked_at IS NULL`),
       [userIds, reason],
     );
-    return result[1];
+    return endedCount(chunks);
   }
 }

@@ -72,7 +72,7 @@ export class TokenService {
    * included), so a client's repeated requests skip the signature check; whether its session is
    * still live is checked on every request all the same.
    */
-  verifyAccessToken(token: string): AccessClaims | undefined {
+  verifyAccessToken(token: string): (AccessClaims & { exp: number }) | undefined {
     const known = this.recentlyVerified.get(token);
     if (known !== undefined) {
       if (known.exp * 1000 > Date.now()) return known;

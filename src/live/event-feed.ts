@@ -1,0 +1,101 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type pg from 'pg';
+import type { DataSource } from 'typeorm';
+import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver.js';
+import type { PublishedEvent } from './live-events.js';
+import { LAST_SEQ_SQL, PUBLISHED_AFTER_SQL, type PublishedRow } from './live.queries.js';
+
+const PAGE = 500;
+
+export function toPublished(row: PublishedRow): PublishedEvent {
+  return {
+    event: { seq: Number(row.seq), type: row.type, at: row.at.toISOString(), data: row.data },
+    organisationId: row.organisation_id,
+  };
+}
+
+/**
+ * This instance's view of the published log: reads newly published events, in `seq` order, and
+ * hands each batch to its listener (the gateway). `cursor` is the last `seq` handed over; every
+ * event up to it has been delivered to this instance's live rooms.
+ */
+@Injectable()
+export class EventFeed {
+  private readonly logger = new Logger(EventFeed.name);
+  private last = 0;
+  private listener: ((events: PublishedEvent[]) => void) | undefined;
+  private running: Promise<void> | undefined;
+  private again = false;
+  private stopped = false;
+
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  get cursor(): number {
+    return this.last;
+  }
+
+  private get pool(): pg.Pool {
+    return (this.dataSource.driver as PostgresDriver).master as pg.Pool;
+  }
+
+  /** Starts from what is published now: earlier events are for resync to replay. */
+  async start(listener: (events: PublishedEvent[]) => void): Promise<void> {
+    this.listener = listener;
+    this.last = await this.lastPublished();
+  }
+
+  async lastPublished(): Promise<number> {
+    const { rows } = await this.pool.query<{ seq: string }>(LAST_SEQ_SQL);
+    return Number(rows[0].seq);
+  }
+
+  /** Reads and hands over everything published after the cursor; resolves when caught up. */
+  pull(): Promise<void> {
+    if (this.stopped) return Promise.resolve();
+    if (this.running !== undefined) {
+      this.again = true;
+      return this.running;
+    }
+    this.running = this.drain().finally(() => {
+      this.running = undefined;
+    });
+    return this.running;
+  }
+
+  private async drain(): Promise<void> {
+    do {
+      this.again = false;
+      let read: number;
+      do {
+        read = await this.readPage();
+      } while (read === PAGE);
+    } while (this.again && !this.stopped);
+  }
+
+  /** Takes no more work; resolves when the run in progress, if any, has finished. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    await this.running;
+  }
+
+  private async readPage(): Promise<number> {
+    let rows: PublishedRow[];
+    try {
+      ({ rows } = await this.pool.query<PublishedRow>(PUBLISHED_AFTER_SQL, [this.last, PAGE]));
+    } catch (error) {
+      this.logger.error(`Reading published events failed; retrying shortly: ${String(error)}`);
+      return 0;
+    }
+    if (rows.length === 0) return 0;
+    const events = rows.map(toPublished);
+    if (events[0].event.seq !== this.last + 1) {
+      this.logger.error(
+        `Published events jump from seq ${this.last} to ${events[0].event.seq}; delivering on`,
+      );
+    }
+    this.last = events[events.length - 1].event.seq;
+    this.listener?.(events);
+    return rows.length;
+  }
+}

@@ -1,0 +1,63 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type pg from 'pg';
+import type { DataSource } from 'typeorm';
+import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver.js';
+import { PUBLISH_BATCH, PUBLISH_SQL } from './live.queries.js';
+
+/**
+ * Publishes the event log: numbers committed events (`seq`) and notifies every instance. Only the
+ * instance that leads (see LiveListener) runs it, when told events were written, and every second
+ * in case a notification was missed; runs never overlap within an instance, and the numbering lock
+ * keeps them apart across instances.
+ */
+@Injectable()
+export class EventRelay {
+  private readonly logger = new Logger(EventRelay.name);
+  private running: Promise<void> | undefined;
+  private again = false;
+  private stopped = false;
+
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** Publishes everything committed and not yet published; a call during a run makes it run again. */
+  publish(): Promise<void> {
+    if (this.stopped) return Promise.resolve();
+    if (this.running !== undefined) {
+      this.again = true;
+      return this.running;
+    }
+    this.running = this.drain().finally(() => {
+      this.running = undefined;
+    });
+    return this.running;
+  }
+
+  private async drain(): Promise<void> {
+    do {
+      this.again = false;
+      let published: number;
+      do {
+        published = await this.publishBatch();
+      } while (published === PUBLISH_BATCH);
+    } while (this.again && !this.stopped);
+  }
+
+  /** Takes no more work; resolves when the run in progress, if any, has finished. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    await this.running;
+  }
+
+  /** One batch: how many events it published. */
+  private async publishBatch(): Promise<number> {
+    const pool = (this.dataSource.driver as PostgresDriver).master as pg.Pool;
+    try {
+      const results = (await pool.query(PUBLISH_SQL)) as unknown as pg.QueryResult<{ n: number }>[];
+      return results[1]?.rows[0]?.n ?? 0;
+    } catch (error) {
+      this.logger.error(`Publishing events failed; retrying on the next notice: ${String(error)}`);
+      return 0;
+    }
+  }
+}

@@ -1,0 +1,307 @@
+import type { IncomingMessage } from 'node:http';
+import { randomUUID } from 'node:crypto';
+import { Inject, Logger, type BeforeApplicationShutdown } from '@nestjs/common';
+import {
+  ConnectedSocket,
+  MessageBody,
+  SubscribeMessage,
+  WebSocketGateway,
+  WebSocketServer,
+  type OnGatewayConnection,
+  type OnGatewayDisconnect,
+  type OnGatewayInit,
+} from '@nestjs/websockets';
+import type { Namespace, Socket } from 'socket.io';
+import { AppError } from '../common/errors/app-error.js';
+import { toErrorResponse, type ErrorBody } from '../common/errors/error-body.js';
+import { strictValidationPipe } from '../common/http/validation.js';
+import type { ResolvedConfig } from '../config/app-config.js';
+import { APP_CONFIG } from '../config/config.module.js';
+import { EventFeed } from './event-feed.js';
+import { EventReplay } from './event-replay.js';
+import {
+  roomsFor,
+  sessionRoom,
+  viewerRoom,
+  type LiveEvent,
+  type LiveViewer,
+  type PublishedEvent,
+} from './live-events.js';
+import { LiveViewers } from './live-viewers.js';
+import { LiveErrors } from './live.errors.js';
+import { ResyncRequest } from './live.dto.js';
+import { LiveService } from './live.service.js';
+import { MessageLimiter } from './message-limiter.js';
+
+/** What the server sends besides events (whose names are their types). */
+export interface LiveControlMessages {
+  ready: { seq: number; replayed: number };
+  shutdown: { reconnect: true };
+  'session.ended': { reason: SessionEndReason };
+}
+type SessionEndReason = 'session_ended' | 'token_expired';
+
+export interface ResyncReply {
+  seq: number;
+  replayed: number;
+}
+
+interface SocketState {
+  viewer: LiveViewer;
+  /** The handshake's `since`, if it gave one. */
+  since: number | undefined;
+  /** Catch-ups and resyncs of this socket, one after another. */
+  work: Promise<unknown>;
+  expiry: NodeJS.Timeout | undefined;
+}
+
+const validation = strictValidationPipe();
+/** How often every connection's session is checked again, besides the notices of ended ones. */
+const SESSION_CHECK_MS = 30_000;
+
+/**
+ * The live queue's transport (namespace `/live`, websocket only). A connection is admitted with a
+ * verified token and a live session; its room comes from that (the front door's queue, or a
+ * partner's own referrals), never from the client. Events go out under their type as name, in
+ * `seq` order; `resync` and the handshake's `since` replay from the log what a client missed.
+ */
+@WebSocketGateway({ namespace: '/live' })
+export class LiveGateway
+  implements
+    OnGatewayInit<Namespace>,
+    OnGatewayConnection<Socket>,
+    OnGatewayDisconnect<Socket>,
+    BeforeApplicationShutdown
+{
+  private readonly logger = new Logger(LiveGateway.name);
+  private readonly limiter: MessageLimiter;
+  private readonly allowedOrigins: ReadonlySet<string>;
+  private closing = false;
+  private sessionCheck: NodeJS.Timeout | undefined;
+
+  @WebSocketServer()
+  private readonly nsp!: Namespace;
+
+  constructor(
+    @Inject(APP_CONFIG) config: ResolvedConfig,
+    private readonly viewers: LiveViewers,
+    private readonly feed: EventFeed,
+    private readonly replayer: EventReplay,
+    private readonly live: LiveService,
+  ) {
+    this.limiter = new MessageLimiter(config.liveMessagesPerMinute);
+    this.allowedOrigins = new Set(config.corsOrigins);
+  }
+
+  /**
+   * Why the handshake request is refused, if it is: while shutting down (the client tries again,
+   * elsewhere or later), or from a browser page whose origin is not on the allow-list
+   * (OFD_CORS_ORIGINS). Clients that are not browsers send no Origin.
+   */
+  refusal(request: IncomingMessage): string | undefined {
+    if (this.closing) return 'SHUTTING_DOWN';
+    const origin = request.headers.origin;
+    if (origin !== undefined && !this.allowedOrigins.has(origin)) return 'ORIGIN_NOT_ALLOWED';
+    return undefined;
+  }
+
+  afterInit(nsp: Namespace): void {
+    nsp.use((socket, next) => {
+      this.admit(socket).then(
+        () => next(),
+        (error: unknown) => next(this.connectError(error)),
+      );
+    });
+    this.live.connect({
+      events: (events) => this.deliver(events),
+      sessionsEnded: (sessionIds) => this.endSessions(sessionIds, 'session_ended'),
+    });
+    this.sessionCheck = setInterval(() => void this.checkSessions(), SESSION_CHECK_MS);
+    this.sessionCheck.unref();
+  }
+
+  /** The handshake: a live session behind the token, and a `since` that has been published. */
+  private async admit(socket: Socket): Promise<void> {
+    const auth = socket.handshake.auth as Record<string, unknown>;
+    const viewer = await this.viewers.authenticate(auth.token);
+    const since =
+      auth.since === undefined ? undefined : await this.checkedSince({ since: auth.since });
+    const state: SocketState = { viewer, since, work: Promise.resolve(), expiry: undefined };
+    socket.data = state;
+  }
+
+  handleConnection(socket: Socket): void {
+    const state = socket.data as SocketState | undefined;
+    if (state === undefined) {
+      socket.disconnect(true);
+      return;
+    }
+    void socket.join(sessionRoom(state.viewer.sessionId));
+    state.expiry = setTimeout(
+      () => this.endSocket(socket, 'token_expired'),
+      Math.max(0, state.viewer.tokenExpiresAt - Date.now()),
+    );
+    state.expiry.unref();
+    socket.onAny((name: string, ...args: unknown[]) => {
+      if (name === 'resync') return;
+      const ack = args.at(-1);
+      const refused = this.limited(state.viewer) ?? LiveErrors.unknownMessage(name);
+      if (typeof ack === 'function') {
+        (ack as (reply: { error: ErrorBody }) => void)({ error: this.errorBody(refused, socket) });
+      }
+    });
+    void this.serially(state, async () => {
+      const caughtUp = await this.catchUp(socket, state.viewer, state.since);
+      socket.emit('ready', caughtUp);
+    });
+  }
+
+  handleDisconnect(socket: Socket): void {
+    const state = socket.data as SocketState | undefined;
+    clearTimeout(state?.expiry);
+  }
+
+  /** `resync { since }`: replays every event after `since` this user may see, then live again. */
+  @SubscribeMessage('resync')
+  async resync(
+    @ConnectedSocket() socket: Socket,
+    @MessageBody() body: unknown,
+  ): Promise<ResyncReply | { error: ErrorBody }> {
+    const state = socket.data as SocketState;
+    try {
+      const limited = this.limited(state.viewer);
+      if (limited !== undefined) throw limited;
+      const since = await this.checkedSince(body);
+      return await this.serially(state, () => this.catchUp(socket, state.viewer, since));
+    } catch (error) {
+      return { error: this.errorBody(error, socket) };
+    }
+  }
+
+  /**
+   * Takes the socket out of its live room, replays from the log what it may see after `since` up
+   * to what this instance has delivered, and puts it back in the room in the same turn of the
+   * event loop as the last check: nothing is missed, and nothing comes twice.
+   */
+  private async catchUp(
+    socket: Socket,
+    viewer: LiveViewer,
+    since: number | undefined,
+  ): Promise<ResyncReply> {
+    const room = viewerRoom(viewer);
+    if (since === undefined) {
+      void socket.join(room);
+      return { seq: this.feed.cursor, replayed: 0 };
+    }
+    void socket.leave(room);
+    let from = since;
+    let replayed = 0;
+    while (from < this.feed.cursor) {
+      const upto = this.feed.cursor;
+      replayed += await this.replayer.replay(viewer, from, upto, (events) => {
+        for (const event of events) socket.emit(event.type, event);
+      });
+      from = upto;
+    }
+    if (socket.connected) void socket.join(room);
+    return { seq: from, replayed };
+  }
+
+  /** Live delivery: each event to its rooms, in order. */
+  private deliver(events: PublishedEvent[]): void {
+    for (const published of events) {
+      const event: LiveEvent = published.event;
+      for (const room of roomsFor(published)) this.nsp.to(room).emit(event.type, event);
+    }
+  }
+
+  /** A valid `since` that this instance has delivered up to (after catching up, if behind). */
+  private async checkedSince(body: unknown): Promise<number> {
+    if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+      throw new AppError(
+        'bad_request',
+        'VALIDATION_FAILED',
+        'Send { since: <the last seq you have> }.',
+      );
+    }
+    const request = (await validation.transform(body, {
+      type: 'body',
+      metatype: ResyncRequest,
+    })) as ResyncRequest;
+    if (request.since > this.feed.cursor) await this.feed.pull();
+    if (request.since > this.feed.cursor) {
+      throw LiveErrors.seqUnknown(request.since, this.feed.cursor);
+    }
+    return request.since;
+  }
+
+  private limited(viewer: LiveViewer): Error | undefined {
+    const retryAfter = this.limiter.take(viewer.userId);
+    return retryAfter === undefined ? undefined : LiveErrors.rateLimited(retryAfter);
+  }
+
+  private serially<T>(state: SocketState, work: () => Promise<T>): Promise<T> {
+    const next = state.work.then(work);
+    state.work = next.catch(() => undefined);
+    return next;
+  }
+
+  private endSocket(socket: Socket, reason: SessionEndReason): void {
+    socket.emit('session.ended', { reason });
+    socket.disconnect(true);
+  }
+
+  private endSessions(sessionIds: string[], reason: SessionEndReason): void {
+    for (const sessionId of sessionIds) {
+      const room = this.nsp.in(sessionRoom(sessionId));
+      room.emit('session.ended', { reason });
+      room.disconnectSockets(true);
+    }
+  }
+
+  /** Closes connections whose session ended without a notice reaching this instance. */
+  private async checkSessions(): Promise<void> {
+    const sessionIds = new Set<string>();
+    for (const socket of this.nsp.sockets.values()) {
+      const state = socket.data as SocketState | undefined;
+      if (state !== undefined) sessionIds.add(state.viewer.sessionId);
+    }
+    if (sessionIds.size === 0) return;
+    try {
+      const live = await this.viewers.liveSessions([...sessionIds]);
+      this.endSessions(
+        [...sessionIds].filter((id) => !live.has(id)),
+        'session_ended',
+      );
+    } catch (error) {
+      this.logger.warn(`Checking live sessions failed: ${String(error)}`);
+    }
+  }
+
+  /** The contract's error body for a refused message; no personal data, a fresh correlation id. */
+  private errorBody(error: unknown, socket: Socket): ErrorBody {
+    const response = toErrorResponse(error, randomUUID());
+    if (response.internal) {
+      this.logger.error({ err: error, socket: socket.id }, 'A live message failed');
+    }
+    return response.body;
+  }
+
+  private connectError(error: unknown): Error & { data: ErrorBody } {
+    const response = toErrorResponse(error, randomUUID());
+    if (response.internal) this.logger.error({ err: error }, 'Admitting a live connection failed');
+    return Object.assign(new Error(response.body.code), { data: response.body });
+  }
+
+  /**
+   * Graceful shutdown: refuse new connections, tell every client to reconnect (to another
+   * instance, or to this one once restarted, with `since` to catch up), and close the transports
+   * so that socket.io clients do reconnect by themselves.
+   */
+  beforeApplicationShutdown(): void {
+    this.closing = true;
+    clearInterval(this.sessionCheck);
+    this.nsp.emit('shutdown', { reconnect: true });
+    for (const socket of this.nsp.sockets.values()) socket.conn.close();
+  }
+}

@@ -1,0 +1,67 @@
+import { SESSIONS_ENDED_CHANNEL } from '../auth/sessions/session.repository.js';
+
+export { SESSIONS_ENDED_CHANNEL };
+
+/** Notified (on commit) when events are written: the relay then publishes them. */
+export const EVENTS_WRITTEN_CHANNEL = 'ofd_events_written';
+
+/** Notified (on commit) with the highest `seq` just published. */
+export const EVENTS_PUBLISHED_CHANNEL = 'ofd_events_published';
+
+/** Held (for the connection's life) by the one instance that publishes: any fixed number. */
+export const RELAY_LEADER_LOCK = 7_140_611;
+/** Held (for a transaction) while numbering events, so two numberings never interleave. */
+const NUMBERING_LOCK = 7_140_612;
+/** Events numbered per transaction; the relay repeats until none are left. */
+export const PUBLISH_BATCH = 1000;
+
+/**
+ * Publishes committed events: numbers the ones not yet numbered, in the order they were written,
+ * each after the highest `seq` so far, and notifies that number. One simple-protocol query, so its
+ * statements run as one transaction; the lock is taken in a statement of its own, so the next one
+ * reads `max(seq)` after any other numbering has committed. An event committed after a newer one
+ * was numbered gets the next number then: `seq` is publication order, without gaps.
+ */
+export const PUBLISH_SQL = `SELECT pg_advisory_xact_lock(${NUMBERING_LOCK});
+WITH last AS (SELECT coalesce(max(seq), 0) AS seq FROM events),
+     pending AS (
+       SELECT id, row_number() OVER (ORDER BY id) AS n
+         FROM events WHERE seq IS NULL ORDER BY id LIMIT ${PUBLISH_BATCH}),
+     published AS (
+       UPDATE events e SET seq = last.seq + pending.n
+         FROM pending, last
+        WHERE e.id = pending.id AND e.seq IS NULL
+       RETURNING e.seq)
+SELECT s.n, s.upto::text AS upto, pg_notify('${EVENTS_PUBLISHED_CHANNEL}', s.upto::text)
+  FROM (SELECT count(*)::int AS n, max(seq) AS upto FROM published) s
+ WHERE s.n > 0;`;
+
+export interface PublishedRow {
+  seq: string;
+  type: string;
+  at: Date;
+  organisation_id: string | null;
+  data: Record<string, unknown>;
+}
+
+const PUBLISHED_COLUMNS = `seq::text AS seq, type, created_at AS at, organisation_id, data`;
+
+/** The highest `seq` published (0 before the first event). */
+export const LAST_SEQ_SQL = `SELECT coalesce(max(seq), 0)::text AS seq FROM events`;
+
+/** Published events after $1, in order, at most $2. */
+export const PUBLISHED_AFTER_SQL = `SELECT ${PUBLISHED_COLUMNS}
+  FROM events WHERE seq > $1 ORDER BY seq LIMIT $2`;
+
+/** What the front door may see after $1 up to $2, in order, at most $3: everything. */
+export const FRONT_DOOR_REPLAY_SQL = `SELECT ${PUBLISHED_COLUMNS}
+  FROM events WHERE seq > $1 AND seq <= $2 ORDER BY seq LIMIT $3`;
+
+/**
+ * What partner organisation $4 may see after $1 up to $2, in order, at most $3: its referral
+ * events (IDX_events_organisation_seq), as `isPartnerEvent` routes them live.
+ */
+export const PARTNER_REPLAY_SQL = `SELECT ${PUBLISHED_COLUMNS}
+  FROM events
+ WHERE organisation_id = $4 AND seq > $1 AND seq <= $2 AND type LIKE 'referral.%'
+ ORDER BY seq LIMIT $3`;
