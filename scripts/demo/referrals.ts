@@ -3,6 +3,7 @@ import type { CaseNeed, Priority } from '../../src/cases/case.entity.js';
 import { addMonths } from '../../src/intake/consent/consent-rules.js';
 import { loadIntakeSettings } from '../../src/intake/intake.config.js';
 import { normaliseUkPhone } from '../../src/intake/people/phone.js';
+import { APPEND_EVENT_SQL } from '../../src/live/live.queries.js';
 import { takeSnapshot, type SnapshotSource } from '../../src/referral/referral-snapshot.js';
 import {
   ACTION_EVENT,
@@ -492,9 +493,8 @@ async function seedTriage(
     priority: triaged.priority,
     dueAt: due.toISOString(),
     areaCode,
-    needs: triaged.needs.map((need) => need.code),
-    risks: triaged.risks,
     ownerId: null,
+    safeguarding: triaged.safeguarding,
   };
   await appendEvent(manager, 'case.triaged', 'case', triaged.id, null, data);
   if (triaged.priority === 'P1') {
@@ -519,10 +519,13 @@ async function appendEvent(
   organisationId: string | null,
   data: Record<string, unknown>,
 ): Promise<void> {
-  await manager.query(
-    `INSERT INTO events (type, entity_type, entity_id, organisation_id, data) VALUES ($1, $2, $3, $4, $5)`,
-    [type, entityType, entityId, organisationId, JSON.stringify(data)],
-  );
+  await manager.query(APPEND_EVENT_SQL, [
+    type,
+    entityType,
+    entityId,
+    organisationId,
+    JSON.stringify(data),
+  ]);
 }
 
 interface ReferralContext {

@@ -153,7 +153,6 @@ export class CaseWorkService {
         data: {
           caseId,
           status: state.status,
-          reason: request.reason,
           priority: state.priority,
           ownerId: state.owner_user_id,
           areaCode: state.area_code,

@@ -133,9 +133,8 @@ export class CaseService {
       priority: row.priority,
       dueAt: row.due_at?.toISOString() ?? null,
       areaCode: row.area_code,
-      needs: result.needs.map((need) => need.code),
-      risks: row.risks,
       ownerId: row.owner_user_id,
+      safeguarding: result.safeguarding,
     };
     await this.events.append(manager, {
       type: 'case.triaged',

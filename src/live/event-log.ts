@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { EVENTS_WRITTEN_CHANNEL, LAST_SEQ_SQL } from './live.queries.js';
+import { APPEND_EVENT_SQL, LAST_SEQ_SQL } from './live.queries.js';
 
 /** The types of event the event log holds (API.md, "Live queue"). */
 export const EVENT_TYPES = [
@@ -35,8 +35,7 @@ export interface NewEvent {
 
 /**
  * Appends to the event log, always inside the caller's transaction, so an event is stored if and
- * only if the change it announces is. The notification to the relay is part of the same
- * transaction: PostgreSQL delivers it on commit, and not at all on rollback.
+ * only if the change it announces is; the relay hears of it on commit.
  */
 @Injectable()
 export class EventLog {
@@ -50,18 +49,12 @@ export class EventLog {
     if (!manager.queryRunner?.isTransactionActive) {
       throw new Error('EventLog.append must run inside the transaction of the change');
     }
-    await manager.query(
-      `WITH written AS (
-         INSERT INTO events (type, entity_type, entity_id, organisation_id, data)
-         VALUES ($1, $2, $3, $4, $5) RETURNING id)
-       SELECT pg_notify('${EVENTS_WRITTEN_CHANNEL}', '') FROM written`,
-      [
-        event.type,
-        event.entityType,
-        event.entityId,
-        event.organisationId ?? null,
-        JSON.stringify(event.data),
-      ],
-    );
+    await manager.query(APPEND_EVENT_SQL, [
+      event.type,
+      event.entityType,
+      event.entityId,
+      event.organisationId ?? null,
+      JSON.stringify(event.data),
+    ]);
   }
 }

@@ -5,6 +5,15 @@ export { SESSIONS_ENDED_CHANNEL };
 /** Notified (on commit) when events are written: the relay then publishes them. */
 export const EVENTS_WRITTEN_CHANNEL = 'ofd_events_written';
 
+/**
+ * Appends one event and tells the relay, both in the caller's transaction: PostgreSQL delivers
+ * the notification on commit, and not at all on rollback.
+ */
+export const APPEND_EVENT_SQL = `WITH written AS (
+    INSERT INTO events (type, entity_type, entity_id, organisation_id, data)
+    VALUES ($1, $2, $3, $4, $5) RETURNING id)
+  SELECT pg_notify('${EVENTS_WRITTEN_CHANNEL}', '') FROM written`;
+
 /** Notified (on commit) with the highest `seq` just published. */
 export const EVENTS_PUBLISHED_CHANNEL = 'ofd_events_published';
 

@@ -70,6 +70,7 @@ const EXPECTED: Record<string, 'public' | readonly Role[]> = {
   'POST /api/cases/:id/close': FRONT_DOOR_ROLES,
   'POST /api/cases/reassign': ['team_lead', 'admin'],
   'GET /api/caseload': FRONT_DOOR_ROLES,
+  'GET /api/queue': FRONT_DOOR_ROLES,
   'PUT /api/caseload/:userId/limit': ['team_lead', 'admin'],
   'POST /api/cases/:id/triage': FRONT_DOOR_ROLES,
   'GET /api/cases/:id/recommendations': FRONT_DOOR_ROLES,

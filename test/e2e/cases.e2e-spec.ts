@@ -679,7 +679,6 @@ describe('Cases: the queue, a case, its timeline, notes and closing', () => {
           data: {
             caseId: id,
             status: 'closed',
-            reason: 'support_complete',
             priority: 'P3',
             ownerId: caseworker2.id,
             areaCode: 'RV-BAM-W',

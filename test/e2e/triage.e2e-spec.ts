@@ -181,8 +181,9 @@ describe('Triage: priority from the configured rules, due times, history, alerts
     expect(due).toBeGreaterThanOrEqual(before + 2 * 3_600_000);
     expect(due).toBeLessThanOrEqual(Date.now() + 2 * 3_600_000);
 
+    // Written in the triage's transaction: stamped with its start time (now()), like the triage.
     const events = await t.asOwner<{ type: string; data: Record<string, unknown>; tx: string }>(
-      `SELECT type, data, xmin::text AS tx FROM events WHERE entity_id = $1 ORDER BY id`,
+      `SELECT type, data, created_at::text AS tx FROM events WHERE entity_id = $1 ORDER BY id`,
       [caseId],
     );
     expect(events.map((event) => event.type)).toEqual(['case.triaged', 'safeguarding.alert']);
@@ -190,12 +191,17 @@ describe('Triage: priority from the configured rules, due times, history, alerts
       caseId,
       priority: 'P1',
       dueAt: body.dueAt,
-      risks: ['domestic_abuse'],
       areaCode: 'RV-LEY-C',
+      safeguarding: true,
     });
+    // Ids, states, priorities, due time and area: not the person's needs, risks or story.
+    expect(Object.keys(events[1].data).sort()).toEqual(
+      ['areaCode', 'caseId', 'dueAt', 'ownerId', 'priority', 'safeguarding', 'status'].sort(),
+    );
     expect(JSON.stringify(events)).not.toContain('threatening');
+    expect(JSON.stringify(events)).not.toContain('domestic_abuse');
     const [kept] = await t.asOwner<{ tx: string; safeguarding: boolean }>(
-      `SELECT xmin::text AS tx, safeguarding FROM triages WHERE id = $1`,
+      `SELECT triaged_at::text AS tx, safeguarding FROM triages WHERE id = $1`,
       [body.triageId],
     );
     expect(kept.safeguarding).toBe(true);
