@@ -10,6 +10,7 @@ export default tseslint.config(
       'coverage/',
       'data/',
       '.bench/',
+      '.test-build/',
       'jest.config.js',
       'eslint.config.js',
     ],

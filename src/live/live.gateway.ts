@@ -12,6 +12,7 @@ import {
   type OnGatewayInit,
 } from '@nestjs/websockets';
 import type { Namespace, Socket } from 'socket.io';
+import { Public } from '../common/auth/access.decorators.js';
 import { AppError } from '../common/errors/app-error.js';
 import { toErrorResponse, type ErrorBody } from '../common/errors/error-body.js';
 import { strictValidationPipe } from '../common/http/validation.js';
@@ -161,7 +162,13 @@ export class LiveGateway
     clearTimeout(state?.expiry);
   }
 
-  /** `resync { since }`: replays every event after `since` this user may see, then live again. */
+  /**
+   * `resync { since }`: replays every event after `since` this user may see, then live again.
+   * Open to the HTTP access guard (which applies to gateways too, and would refuse a handler with
+   * no access rule): the socket was admitted with a verified token and a live session, and it is
+   * closed when that session ends.
+   */
+  @Public()
   @SubscribeMessage('resync')
   async resync(
     @ConnectedSocket() socket: Socket,

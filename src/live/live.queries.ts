@@ -53,6 +53,10 @@ export interface PublishedRow {
   data: Record<string, unknown>;
 }
 
+/**
+ * `seq` goes out as text (a bigint); the ordering is by the column itself, `events.seq`: a bare
+ * `ORDER BY seq` would sort by the text output column ('10' before '9').
+ */
 const PUBLISHED_COLUMNS = `seq::text AS seq, type, created_at AS at, organisation_id, data`;
 
 /** The highest `seq` published (0 before the first event). */
@@ -60,11 +64,11 @@ export const LAST_SEQ_SQL = `SELECT coalesce(max(seq), 0)::text AS seq FROM even
 
 /** Published events after $1, in order, at most $2. */
 export const PUBLISHED_AFTER_SQL = `SELECT ${PUBLISHED_COLUMNS}
-  FROM events WHERE seq > $1 ORDER BY seq LIMIT $2`;
+  FROM events WHERE seq > $1 ORDER BY events.seq LIMIT $2`;
 
 /** What the front door may see after $1 up to $2, in order, at most $3: everything. */
 export const FRONT_DOOR_REPLAY_SQL = `SELECT ${PUBLISHED_COLUMNS}
-  FROM events WHERE seq > $1 AND seq <= $2 ORDER BY seq LIMIT $3`;
+  FROM events WHERE seq > $1 AND seq <= $2 ORDER BY events.seq LIMIT $3`;
 
 /**
  * What partner organisation $4 may see after $1 up to $2, in order, at most $3: its referral
@@ -73,4 +77,4 @@ export const FRONT_DOOR_REPLAY_SQL = `SELECT ${PUBLISHED_COLUMNS}
 export const PARTNER_REPLAY_SQL = `SELECT ${PUBLISHED_COLUMNS}
   FROM events
  WHERE organisation_id = $4 AND seq > $1 AND seq <= $2 AND type LIKE 'referral.%'
- ORDER BY seq LIMIT $3`;
+ ORDER BY events.seq LIMIT $3`;
