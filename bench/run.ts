@@ -14,6 +14,14 @@
  * contain one, e.g. `inbox,accept`; to look into one scenario, not for a full run). A scenario fails the run below its `targetRatio`, or, where it sets a
  * `latency` target, when the app's p99 at that steady offered load is above its `maxP99Ms`.
  *
+ * The live scenario (live.ts; BENCH_ONLY word `live`) runs after the others, on the same app and
+ * database: 1,000 dashboards connected to the app's socket.io `/live` while referrals are accepted
+ * at 50 a second, against a bare socket.io server (live-baseline-server.ts) fanning out as many
+ * events to as many clients. It fails the run when its delivery p99 is above twice the baseline's,
+ * when an event is lost, duplicated or out of order, or when the app's resident set reaches 400 MB.
+ * Settings: BENCH_LIVE_CLIENTS (1000), BENCH_LIVE_RATE (50 a second), BENCH_LIVE_SECONDS (20,
+ * measured; whole slices of BENCH_SLICE_SECONDS), after a BENCH_WARMUP_SECONDS warm-up.
+ *
  * A request may vary from one sending to the next: `{{fresh}}` becomes new letters each time, and
  * `{{each}}` the next of the scenario's seeded values (`each`: one list for the app, one for the
  * baseline, each value used once, e.g. a different referral to accept every time).
@@ -30,6 +38,20 @@ import { projectRoot } from '../src/common/project-root.js';
 import { loadConfig } from '../src/config/app-config.js';
 import { runMigrations } from '../src/database/data-source.js';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '../src/database/embedded-postgres.js';
+import {
+  driverReady,
+  LIVE_SCENARIO_NAME,
+  liveErrors,
+  liveMissedTargets,
+  liveNotes,
+  liveRows,
+  runLive,
+  seedLive,
+  stopLive,
+  type LiveResult,
+  type LiveSeed,
+  type LiveSettings,
+} from './live.js';
 import {
   measureLatencyPair,
   measurePair,
@@ -134,21 +156,24 @@ class ValueList {
   }
 }
 
-/** The scenarios BENCH_ONLY names (by a part of their name), or all of them. */
-function selectedScenarios(): readonly Scenario[] {
+/** The scenarios BENCH_ONLY names (by a part of their name), or all of them; and the live one? */
+function selectedScenarios(): { http: readonly Scenario[]; live: boolean } {
   const words = (process.env.BENCH_ONLY ?? '')
     .split(',')
     .map((word) => word.trim().toLowerCase())
     .filter((word) => word !== '');
-  if (words.length === 0) return scenarios;
+  if (words.length === 0) return { http: scenarios, live: true };
+  const names = [...scenarios.map((scenario) => scenario.name), LIVE_SCENARIO_NAME];
   for (const word of words) {
-    if (!scenarios.some((scenario) => scenario.name.toLowerCase().includes(word))) {
+    if (!names.some((name) => name.toLowerCase().includes(word))) {
       throw new Error(`BENCH_ONLY: no scenario's name contains "${word}"`);
     }
   }
-  return scenarios.filter((scenario) =>
-    words.some((word) => scenario.name.toLowerCase().includes(word)),
-  );
+  const named = (name: string) => words.some((word) => name.toLowerCase().includes(word));
+  return {
+    http: scenarios.filter((scenario) => named(scenario.name)),
+    live: named(LIVE_SCENARIO_NAME),
+  };
 }
 
 /** Environment for a child: ours without the app's own settings, plus `extra`. */
@@ -160,10 +185,10 @@ function childEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   return { ...env, NODE_ENV: 'production', ...extra };
 }
 
-/** Each scenario's statements must still appear verbatim in the code that issues them. */
-function checkStatementsMatchSource(root: string): void {
+/** Each scenario run's statements must still appear verbatim in the code that issues them. */
+function checkStatementsMatchSource(root: string, selected: readonly Scenario[]): void {
   const normalise = (text: string) => text.replace(/\s+/g, ' ').trim();
-  for (const scenario of scenarios) {
+  for (const scenario of selected) {
     const files = [scenario.baseline.source].flat();
     const sources = files.map((file) => normalise(readFileSync(join(root, file), 'utf8')));
     for (const statement of scenario.baseline.statements) {
@@ -209,7 +234,10 @@ async function startDatabase(): Promise<EmbeddedDatabase> {
   return starting;
 }
 
-async function startApp(databaseUrl: string, logLevel: LogLevel): Promise<string> {
+async function startApp(
+  databaseUrl: string,
+  logLevel: LogLevel,
+): Promise<{ url: string; pid: number }> {
   const port = await freePort();
   const root = projectRoot();
   const app = startNode(
@@ -228,7 +256,8 @@ async function startApp(databaseUrl: string, logLevel: LogLevel): Promise<string
   cleanup.add('stop the application', () => stopChild(app));
   const url = `http://${HOST}:${port}`;
   await waitForHttp(`${url}/api/health/ready`, app, STARTUP_TIMEOUT_MS);
-  return url;
+  if (app.process.pid === undefined) throw new Error('The application has no process id');
+  return { url, pid: app.process.pid };
 }
 
 async function startBaseline(
@@ -252,6 +281,37 @@ async function startBaseline(
   const url = `http://${HOST}:${port}`;
   await waitForHttp(`${url}/ready`, baseline, STARTUP_TIMEOUT_MS);
   return url;
+}
+
+/** The live scenario's bare socket.io server (live-baseline-server.ts). */
+async function startLiveBaseline(): Promise<{ url: string; pid: number }> {
+  const port = await freePort();
+  const baseline = startNode(
+    'the live baseline server',
+    fileURLToPath(new URL('./live-baseline-server.js', import.meta.url)),
+    childEnv({ BENCH_PORT: String(port) }),
+    projectRoot(),
+    { ipc: true },
+  );
+  cleanup.add('stop the live baseline server', () => stopChild(baseline));
+  const url = `http://${HOST}:${port}`;
+  await waitForHttp(`${url}/ready`, baseline, STARTUP_TIMEOUT_MS);
+  if (baseline.process.pid === undefined) throw new Error('The live baseline server has no pid');
+  return { url, pid: baseline.process.pid };
+}
+
+/** The process that sends the live scenario's transitions to the app (live-driver.ts). */
+async function startLiveDriver(): Promise<Child> {
+  const driver = startNode(
+    'the live transition driver',
+    fileURLToPath(new URL('./live-driver.js', import.meta.url)),
+    childEnv({}),
+    projectRoot(),
+    { ipc: true },
+  );
+  cleanup.add('stop the live transition driver', () => stopChild(driver));
+  await withTimeout(driverReady(driver), STARTUP_TIMEOUT_MS, 'Starting the live transition driver');
+  return driver;
 }
 
 /** One request, for seeding and for checking that both servers answer alike. */
@@ -379,8 +439,16 @@ async function main(): Promise<number> {
     measureSeconds: Math.ceil(setting('BENCH_SECONDS', 10, 1, 300) / sliceSeconds) * sliceSeconds,
     sliceSeconds,
   };
-  checkStatementsMatchSource(root);
-  const selected = selectedScenarios();
+  const liveSettings: LiveSettings = {
+    clients: setting('BENCH_LIVE_CLIENTS', 1000, 1, 5000),
+    ratePerSecond: setting('BENCH_LIVE_RATE', 50, 1, 1000),
+    warmupSeconds: settings.warmupSeconds,
+    measureSeconds:
+      Math.ceil(setting('BENCH_LIVE_SECONDS', 20, 1, 300) / sliceSeconds) * sliceSeconds,
+    sliceSeconds,
+  };
+  const { http: selected, live: liveSelected } = selectedScenarios();
+  checkStatementsMatchSource(root, selected);
 
   console.log('Starting a fresh PostgreSQL...');
   const database = await startDatabase();
@@ -388,18 +456,19 @@ async function main(): Promise<number> {
   console.log(
     `Applied ${applied.length} migration(s). Starting the app (LOG_LEVEL=${logLevel})...`,
   );
-  const appUrl = await startApp(database.url, logLevel);
+  const { url: appUrl, pid: appPid } = await startApp(database.url, logLevel);
 
   const seeds: Record<string, SeedData> = {};
   const valueLists = new Map<string, { app: ValueList; baseline: ValueList }>();
+  let liveSeed: LiveSeed | undefined;
   const db = new pg.Pool({ connectionString: database.url, max: 2 });
+  let counter = 0;
+  const tools = {
+    db,
+    app: (request: BenchRequest) => send(appUrl, request),
+    unique: (prefix: string) => `${prefix}-${Date.now().toString(36)}-${++counter}`,
+  };
   try {
-    let counter = 0;
-    const tools = {
-      db,
-      app: (request: BenchRequest) => send(appUrl, request),
-      unique: (prefix: string) => `${prefix}-${Date.now().toString(36)}-${++counter}`,
-    };
     for (const scenario of selected) {
       const seed = await scenario.seed(tools);
       seeds[scenario.name] = seed;
@@ -417,10 +486,11 @@ async function main(): Promise<number> {
         });
       }
     }
+    if (liveSelected) liveSeed = await seedLive(tools, liveSettings);
   } finally {
     await db.end();
   }
-  const baselineUrl = await startBaseline(database.url, seeds);
+  const baselineUrl = selected.length > 0 ? await startBaseline(database.url, seeds) : '';
 
   const results: ScenarioResult[] = [];
   for (const scenario of selected) {
@@ -462,6 +532,16 @@ async function main(): Promise<number> {
       connections,
       latency,
     });
+  }
+
+  let live: LiveResult | undefined;
+  if (liveSeed !== undefined) {
+    const servers = {
+      app: { url: appUrl, pid: appPid },
+      baseline: await startLiveBaseline(),
+      driver: await startLiveDriver(),
+    };
+    live = await runLive(tools, liveSeed, servers, liveSettings, cleanup);
   }
 
   const rows = [
@@ -520,6 +600,7 @@ async function main(): Promise<number> {
           ]),
     ]),
   ];
+  if (live !== undefined) loadProblems.push(...liveErrors(live));
   const missedP99 = (latency: (typeof withLatency)[number]) =>
     latency.app.latencyP99 > latency.maxP99Ms;
   const missedTargets = [
@@ -532,23 +613,36 @@ async function main(): Promise<number> {
         (latency) =>
           `${latency.name}: p99 ${ms(latency.app.latencyP99)} > ${latency.maxP99Ms} ms at ${latency.ratePerSecond} req/s`,
       ),
+    ...(live === undefined ? [] : liveMissedTargets(live)),
   ];
-  console.log(`\nThroughput, every connection always waiting on a response (saturation):\n`);
-  console.log(`${table(rows)}\n`);
-  if (withLatency.length > 0) {
-    console.log(`Latency at a steady offered load, over the same connections:\n`);
-    console.log(`${table(latencyRows)}\n`);
+  if (results.length > 0) {
+    console.log(`\nThroughput, every connection always waiting on a response (saturation):\n`);
+    console.log(`${table(rows)}\n`);
+    if (withLatency.length > 0) {
+      console.log(`Latency at a steady offered load, over the same connections:\n`);
+      console.log(`${table(latencyRows)}\n`);
+    }
+    console.log(
+      [
+        `autocannon, ${settings.connections} connections (unless a scenario sets its own), never both servers at once: a ${settings.warmupSeconds} s warm-up of each, then`,
+        `  ${settings.measureSeconds} s measured of each, in ${settings.sliceSeconds} s slices taking turns (app, baseline, baseline, app, ...).`,
+        `App: node dist/src/main.js, LOG_LEVEL=${logLevel} (stdout to /dev/null), pool ${POOL_SIZE}, rate limit ${RATE_LIMIT_PER_MINUTE}/min.`,
+        `Baseline: node:http + pg (pool ${POOL_SIZE}) issuing the same SQL; it decodes the bearer token WITHOUT verifying`,
+        `  its signature (no JWT verification): the raw floor of HTTP + SQL. Latencies are over 2xx responses.`,
+        `Steady load: requests evenly spaced at the offered rate (an open loop: they do not wait for answers), over at most`,
+        `  the scenario's connections, each latency from when its request was due; a ${settings.warmupSeconds} s warm-up, then ${settings.measureSeconds} s`,
+        `  measured, the app and then the baseline.`,
+      ].join('\n'),
+    );
+  }
+  if (live !== undefined) {
+    console.log(`\nLive delivery, from a referral's change to every connected dashboard:\n`);
+    console.log(`${table(liveRows(live))}\n`);
+    console.log(liveNotes(live).join('\n'));
   }
   console.log(
     [
-      `autocannon, ${settings.connections} connections (unless a scenario sets its own), never both servers at once: a ${settings.warmupSeconds} s warm-up of each, then`,
-      `  ${settings.measureSeconds} s measured of each, in ${settings.sliceSeconds} s slices taking turns (app, baseline, baseline, app, ...).`,
-      `App: node dist/src/main.js, LOG_LEVEL=${logLevel} (stdout to /dev/null), pool ${POOL_SIZE}, rate limit ${RATE_LIMIT_PER_MINUTE}/min.`,
-      `Baseline: node:http + pg (pool ${POOL_SIZE}) issuing the same SQL; it decodes the bearer token WITHOUT verifying`,
-      `  its signature (no JWT verification): the raw floor of HTTP + SQL. Latencies are over 2xx responses.`,
-      `Steady load: requests evenly spaced at the offered rate (an open loop: they do not wait for answers), over at most`,
-      `  the scenario's connections, each latency from when its request was due; a ${settings.warmupSeconds} s warm-up, then ${settings.measureSeconds} s`,
-      `  measured, the app and then the baseline.`,
+      '',
       loadProblems.length === 0
         ? 'No errors and no non-2xx responses, in either run (warm-ups included).'
         : `ERRORS:\n${loadProblems.map((problem) => `  - ${problem}`).join('\n')}`,
@@ -579,6 +673,7 @@ async function main(): Promise<number> {
         settings: { ...settings, appLogLevel: logLevel, poolSize: POOL_SIZE },
         baselineNote: 'node:http + pg, same SQL, no JWT signature verification',
         scenarios: results,
+        live,
         errors: loadProblems,
         missedTargets,
       },
@@ -597,6 +692,7 @@ let finishing: Promise<void> | undefined;
 function finish(code: number): Promise<void> {
   finishing ??= (async () => {
     stopLoad();
+    stopLive();
     await cleanup.run();
     process.exit(code);
   })();

@@ -196,7 +196,7 @@ const BENCH_PASSWORD = 'quiet harbour lamplight 7';
  * An active user of `role`, in a new partner organisation or in the front door (there is only
  * one: created by the first scenario that needs it); returns the user's id and email.
  */
-async function seedUser(
+export async function seedUser(
   tools: SeedTools,
   role: 'admin' | 'team_lead' | 'call_handler' | 'caseworker' | 'partner',
 ): Promise<{ userId: string; email: string; organisationId: string }> {
@@ -223,7 +223,7 @@ async function seedUser(
 }
 
 /** Logs in through the real API and returns the access token. */
-async function logIn(tools: SeedTools, email: string): Promise<string> {
+export async function logIn(tools: SeedTools, email: string): Promise<string> {
   const response = await tools.app({
     method: 'POST',
     path: '/api/auth/login',
@@ -510,8 +510,11 @@ const CASE_OPEN_SQL = `INSERT INTO cases (person_id, area_code, opened_by) VALUE
        RETURNING id, person_id, status, priority, due_at, owner_user_id, area_code, needs, risks,
                  safeguarding, opened_at, triaged_at, closed_at, version`;
 
-/** EventLog.append. */
-const EVENT_APPEND_SQL = `INSERT INTO events (type, entity_type, entity_id, organisation_id, data) VALUES ($1, $2, $3, $4, $5)`;
+/** EventLog.append (APPEND_EVENT_SQL): the event row, and the relay's notice on commit. */
+const EVENT_APPEND_SQL = `WITH written AS (
+    INSERT INTO events (type, entity_type, entity_id, organisation_id, data)
+    VALUES ($1, $2, $3, $4, $5) RETURNING id)
+  SELECT pg_notify('ofd_events_written', '') FROM written`;
 
 /** ContactRepository (SQL.insert). */
 const CONTACT_INSERT_SQL = `INSERT INTO intake_contacts (person_id, case_id, channel, caller_name, caller_relationship,
@@ -1193,7 +1196,7 @@ export const scenarios: readonly Scenario[] = [
         'src/audit/audit.service.ts',
         'src/intake/consent/consent.repository.ts',
         'src/cases/case.service.ts',
-        'src/live/event-log.ts',
+        'src/live/live.queries.ts',
         'src/intake/contacts/contact.repository.ts',
       ],
       async handle(db, request) {
@@ -1346,7 +1349,7 @@ export const scenarios: readonly Scenario[] = [
         'src/auth/sessions/session.repository.ts',
         'src/referral/referral.queries.ts',
         'src/audit/audit.service.ts',
-        'src/live/event-log.ts',
+        'src/live/live.queries.ts',
       ],
       async handle(db, request) {
         const user = await sessionUser(db, request);

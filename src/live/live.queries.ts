@@ -6,13 +6,14 @@ export { SESSIONS_ENDED_CHANNEL };
 export const EVENTS_WRITTEN_CHANNEL = 'ofd_events_written';
 
 /**
- * Appends one event and tells the relay, both in the caller's transaction: PostgreSQL delivers
+ * Appends one event and tells the relay (EVENTS_WRITTEN_CHANNEL, spelled out so the benchmark's
+ * baseline can issue the very same text), both in the caller's transaction: PostgreSQL delivers
  * the notification on commit, and not at all on rollback.
  */
 export const APPEND_EVENT_SQL = `WITH written AS (
     INSERT INTO events (type, entity_type, entity_id, organisation_id, data)
     VALUES ($1, $2, $3, $4, $5) RETURNING id)
-  SELECT pg_notify('${EVENTS_WRITTEN_CHANNEL}', '') FROM written`;
+  SELECT pg_notify('ofd_events_written', '') FROM written`;
 
 /** Notified (on commit) with the highest `seq` just published. */
 export const EVENTS_PUBLISHED_CHANNEL = 'ofd_events_published';

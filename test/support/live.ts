@@ -27,6 +27,8 @@ export interface LiveClient {
   control: [string, unknown][];
   /** The highest seq received. */
   lastSeq: () => number;
+  /** The first connection's outcome: `ready`'s payload, or the refusal. */
+  ready: Promise<{ seq: number; replayed: number }>;
   close: () => void;
 }
 
@@ -65,10 +67,16 @@ export function liveClient(
     if (CONTROL.has(name)) control.push([name, payload]);
     else events.push(payload as LiveEvent);
   });
+  const ready = new Promise<{ seq: number; replayed: number }>((resolve, reject) => {
+    socket.once('ready', (payload: { seq: number; replayed: number }) => resolve(payload));
+    socket.once('connect_error', (error) => reject(error));
+  });
+  ready.catch(() => undefined);
   const client: LiveClient = {
     socket,
     events,
     control,
+    ready,
     lastSeq: () => events.reduce((max, event) => Math.max(max, event.seq), 0),
     close: () => {
       socket.disconnect();
@@ -90,20 +98,23 @@ export async function eventually(check: () => boolean, what: string, ms = 10_000
   }
 }
 
-/** Connects and waits for `ready`; answers its payload. */
-export async function connected(client: LiveClient): Promise<{ seq: number; replayed: number }> {
+/**
+ * Waits for the next `ready` (or refusal) from now: call it before (re)connecting. For a client's
+ * first connection, `client.ready` is listened for from the start and cannot be missed.
+ */
+export function connected(client: LiveClient): Promise<{ seq: number; replayed: number }> {
   return new Promise((resolve, reject) => {
     client.socket.once('ready', (payload: { seq: number; replayed: number }) => resolve(payload));
     client.socket.once('connect_error', (error) => reject(error));
   });
 }
 
-/** Connects and waits for the refusal; answers the error. */
-export async function refused(client: LiveClient): Promise<Error & { data?: { code: string } }> {
-  return new Promise((resolve, reject) => {
-    client.socket.once('connect_error', (error) =>
-      resolve(error as Error & { data?: { code: string } }),
-    );
-    client.socket.once('ready', () => reject(new Error('connected, but should have been refused')));
-  });
+/** Waits for the client's first connection to be refused; answers the error. */
+export function refused(client: LiveClient): Promise<Error & { data?: { code: string } }> {
+  return client.ready.then(
+    () => {
+      throw new Error('connected, but should have been refused');
+    },
+    (error: unknown) => error as Error & { data?: { code: string } },
+  );
 }
