@@ -15,9 +15,9 @@
  * - A warm-up slice of each, then measured slices taking turns (app, baseline, baseline, app, ...),
  *   never both at once; after each slice, a wait until every client has every event of it (or
  *   DRAIN_TIMEOUT_MS), so slices do not overlap.
- * - Delivery time, commit → client: for the app, the client's receipt minus the event's `at`
- *   (PostgreSQL's now() in the accept's transaction, i.e. its start: a little before the commit,
- *   so this is an upper bound); for the baseline, the receipt minus the time just before its emit.
+ * - Delivery time, commit → client: for the app, the client's receipt minus the accept's commit
+ *   time as PostgreSQL stamped it (track_commit_timestamp, read from its history row after the
+ *   run); for the baseline, the receipt minus the time just before its emit.
  *   The target compares these p99s. Also reported: request → client, from just before the driver
  *   sent the HTTP request, which adds the request's queueing and handling before its transaction.
  *   Over the measured slices.
@@ -128,7 +128,10 @@ class Fleet {
   private closing = false;
   /** performance.now() when client c first had event i, at c × capacity + i; 0 until then. */
   readonly receipts: Float64Array;
-  /** Event i's `at` (wall-clock ms), as the first client to have it read it; 0 until then. */
+  /**
+   * Event i's time (wall-clock ms): its `at`, as the first client to have it read it, until the
+   * run replaces it with its commit time; 0 until then.
+   */
   readonly eventAt: Float64Array;
   /** First receipts of the events this fleet is waiting for. */
   delivered = 0;
@@ -326,7 +329,7 @@ export interface LiveSideResult {
    * From the event's own `at` (ms precision) to each client: for the app, when the transaction
    * that wrote the event began (PostgreSQL's now()), before its commit; for the baseline, the emit.
    */
-  fromAt: { p50: number; p99: number; max: number };
+  fromCommit: { p50: number; p99: number; max: number };
   lost: number;
   duplicates: number;
   outOfOrder: number;
@@ -378,7 +381,7 @@ function percentiles(values: Float64Array) {
 function summarise(side: Side, rssPeakBytes: number | undefined): LiveSideResult {
   const { fleet, sentAt, ok, measured } = side;
   const latencies = new Float64Array(side.measuredEvents * fleet.clients);
-  const sinceAt = new Float64Array(side.measuredEvents * fleet.clients);
+  const sinceCommit = new Float64Array(side.measuredEvents * fleet.clients);
   let count = 0;
   let lost = 0;
   let unexpected = 0;
@@ -389,13 +392,13 @@ function summarise(side: Side, rssPeakBytes: number | undefined): LiveSideResult
         if (receipt !== 0) unexpected++;
       } else if (receipt === 0) lost++;
       else if (measured[index] === 1 && count < latencies.length) {
-        sinceAt[count] = performance.timeOrigin + receipt - fleet.eventAt[index];
+        sinceCommit[count] = performance.timeOrigin + receipt - fleet.eventAt[index];
         latencies[count++] = performance.timeOrigin + receipt - sentAt[index];
       }
     }
   }
   const { min, p50, p99, max } = percentiles(latencies.subarray(0, count));
-  const fromAt = percentiles(sinceAt.subarray(0, count));
+  const fromCommit = percentiles(sinceCommit.subarray(0, count));
   return {
     clients: fleet.clients,
     events: side.okCount,
@@ -407,7 +410,7 @@ function summarise(side: Side, rssPeakBytes: number | undefined): LiveSideResult
     latencyP50: p50,
     latencyP99: p99,
     latencyMax: max,
-    fromAt: { p50: fromAt.p50, p99: fromAt.p99, max: fromAt.max },
+    fromCommit: { p50: fromCommit.p50, p99: fromCommit.p99, max: fromCommit.max },
     lost,
     duplicates: fleet.duplicates,
     outOfOrder: fleet.outOfOrder,
@@ -772,6 +775,19 @@ export async function runLive(
     appFleet.close();
   }
   const http = percentiles(Float64Array.from(responseTimes));
+  // Each accept's commit time, as PostgreSQL stamped it (track_commit_timestamp), read from its
+  // history row (the event row's own xmin changes when the relay numbers it).
+  const commits = await tools.db.query<{ id: string; ms: number }>(
+    `SELECT h.referral_id::text AS id,
+            extract(epoch FROM pg_xact_commit_timestamp(h.xmin)) * 1000 AS ms
+       FROM referral_history h
+      WHERE h.referral_id = ANY($1::uuid[]) AND h.action = 'accept'`,
+    [referralIds],
+  );
+  for (const row of commits.rows) {
+    const index = referralIndex.get(row.id);
+    if (index !== undefined && row.ms !== null) appFleet.eventAt[index] = Number(row.ms);
+  }
   const baselineResult = summarise(baseline, baselinePeak);
   const appResult = summarise(app, memory?.peakBytes);
   return {
@@ -794,7 +810,8 @@ export async function runLive(
       },
     },
     baseline: baselineResult,
-    p99Ratio: baselineResult.latencyP99 > 0 ? appResult.fromAt.p99 / baselineResult.latencyP99 : 0,
+    p99Ratio:
+      baselineResult.latencyP99 > 0 ? appResult.fromCommit.p99 / baselineResult.latencyP99 : 0,
     maxP99Ratio: MAX_P99_RATIO,
     maxRssBytes: MAX_RSS_BYTES,
   };
@@ -829,9 +846,9 @@ export function liveRows(result: LiveResult): string[][] {
       result.name,
       result.clients.toLocaleString('en-GB'),
       String(result.ratePerSecond),
-      ms1(result.app.fromAt.p50),
-      ms1(result.app.fromAt.p99),
-      ms1(result.app.fromAt.max),
+      ms1(result.app.fromCommit.p50),
+      ms1(result.app.fromCommit.p99),
+      ms1(result.app.fromCommit.max),
       ms1(result.app.latencyP99),
       String(result.app.lost),
       String(result.app.duplicates),
@@ -893,7 +910,7 @@ export function liveMissedTargets(result: LiveResult): string[] {
   return [
     ...(missed.p99
       ? [
-          `${result.name}: delivery p99 ${ms1(result.app.fromAt.p99)} is ${result.p99Ratio.toFixed(2)}x the baseline's ${ms1(result.baseline.latencyP99)} (at most ${result.maxP99Ratio}x)`,
+          `${result.name}: delivery p99 ${ms1(result.app.fromCommit.p99)} is ${result.p99Ratio.toFixed(2)}x the baseline's ${ms1(result.baseline.latencyP99)} (at most ${result.maxP99Ratio}x)`,
         ]
       : []),
     ...(missed.lost ? [`${result.name}: ${result.app.lost} deliveries lost`] : []),
@@ -918,8 +935,8 @@ export function liveNotes(result: LiveResult): string[] {
     `${result.clients.toLocaleString('en-GB')} socket.io-client sockets per server, from this process (websocket, one connection each); the app's are`,
     `  ${result.clients / CLIENTS_PER_TEAM_LEAD > 1 ? `${Math.ceil(result.clients / CLIENTS_PER_TEAM_LEAD)} team leads'` : "a team lead's"}, connected from GET /api/queue's seq. A ${result.warmupSeconds} s warm-up of each, then ${result.measureSeconds} s measured of each in ${result.sliceSeconds} s`,
     `  slices taking turns, never both at once, each slice delivered in full before the next.`,
-    `App: p50/p99/max are commit -> client: from the event's \`at\` (PostgreSQL's now() in the accept's transaction, i.e.`,
-    `  its start, a little before its commit; ms precision: an upper bound) to each client's receipt of referral.accepted.`,
+    `App: p50/p99/max are commit -> client: from the accept's commit, as PostgreSQL stamped it (track_commit_timestamp),`,
+    `  to each client's receipt of its referral.accepted event.`,
     `  Request -> client, from just before the driver process sent POST /api/referrals/:id/accept (as a partner), which adds`,
     `  the request's queueing and handling before its transaction: p50 ${ms1(app.latencyP50)}, p99 ${ms1(app.latencyP99)}, max ${ms1(app.latencyMax)}.`,
     `  Accept responses (measured): p50 ${ms1(app.http.p50)}, p99 ${ms1(app.http.p99)}, max ${ms1(app.http.max)}; ${codes}.`,

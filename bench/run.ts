@@ -216,6 +216,8 @@ async function startDatabase(): Promise<EmbeddedDatabase> {
     dataDir,
     port,
     database: 'ofd_bench',
+    // The live scenario times delivery from each transition's commit, as PostgreSQL stamped it.
+    settings: ['track_commit_timestamp=on'],
     // Only used when the server fails to start: its last messages.
     log: (message) => console.error(message),
   });

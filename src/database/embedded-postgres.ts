@@ -17,6 +17,8 @@ export interface EmbeddedOptions {
   port: number;
   database: string;
   log?: (message: string) => void;
+  /** Extra server settings, e.g. ['track_commit_timestamp=on'] (the benchmark's). */
+  settings?: string[];
 }
 
 /**
@@ -54,7 +56,13 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     password,
     persistent: true,
     createPostgresUser: asRoot,
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
+    postgresFlags: [
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      'unix_socket_directories=',
+      ...(options.settings ?? []).flatMap((setting) => ['-c', setting]),
+    ],
     onLog: remember,
     onError: (error) => remember(error instanceof Error ? error.message : String(error)),
   });

@@ -12,6 +12,7 @@ export function toPublished(row: PublishedRow): PublishedEvent {
   return {
     event: { seq: Number(row.seq), type: row.type, at: row.at.toISOString(), data: row.data },
     organisationId: row.organisation_id,
+    partnerSeq: row.partner_seq === null ? null : Number(row.partner_seq),
   };
 }
 

@@ -8,13 +8,16 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 
  *
  * `seq` is given by the relay once the change has committed, in the order events are published:
  * it increases by one from event to event, so a client that has `seq` n has everything up to n.
- * An event whose `seq` is still null is committed but not yet published.
+ * An event whose `seq` is still null is committed but not yet published. A partner's events (its
+ * organisation's referral events) are also numbered among themselves, `partner_seq`, in the same
+ * order: that is the `seq` a partner sees, so its numbers count nothing of anyone else's.
  */
 @Entity('events')
 @Index('IDX_events_entity', ['entityType', 'entityId'])
 @Index('IDX_events_unpublished', ['id'], { where: 'seq IS NULL' })
-@Index('IDX_events_organisation_seq', ['organisationId', 'seq'], {
-  where: 'organisation_id IS NOT NULL AND seq IS NOT NULL',
+@Index('IDX_events_partner_seq', ['organisationId', 'partnerSeq'], {
+  unique: true,
+  where: 'partner_seq IS NOT NULL',
 })
 export class DomainEvent {
   @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS' })
@@ -38,6 +41,9 @@ export class DomainEvent {
   @Index('IDX_events_seq', { unique: true })
   @Column({ type: 'bigint', nullable: true })
   seq: string | null;
+
+  @Column({ name: 'partner_seq', type: 'bigint', nullable: true })
+  partnerSeq: string | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;

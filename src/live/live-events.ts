@@ -8,10 +8,14 @@ export interface LiveEvent {
   data: Record<string, unknown>;
 }
 
-/** A published event with what routing needs: the partner organisation it concerns, if any. */
+/**
+ * A published event with what routing needs: the partner organisation it concerns, if any, and
+ * its number among that partner's events (the `seq` the partner sees).
+ */
 export interface PublishedEvent {
   event: LiveEvent;
   organisationId: string | null;
+  partnerSeq: number | null;
 }
 
 /** Who holds a live connection: from a verified token and a live session, never from the client. */
@@ -40,12 +44,15 @@ export function viewerRoom(viewer: LiveViewer): string {
   return isFrontDoor(viewer) ? FRONT_DOOR_ROOM : organisationRoom(viewer.organisationId);
 }
 
-/** A partner sees the referral events of its own organisation, and nothing else. */
+/**
+ * A partner sees the referral events of its own organisation, and nothing else, numbered among
+ * themselves (`partner_seq`), so that its numbers count nothing of anyone else's.
+ */
 export const isPartnerEvent = (type: string, organisationId: string | null): boolean =>
   organisationId !== null && type.startsWith('referral.');
 
 /** The rooms an event goes to: the front door always; a partner's when it is its referral's. */
-export function roomsFor({ event, organisationId }: PublishedEvent): string[] {
+export function roomsFor({ event, organisationId }: Omit<PublishedEvent, 'partnerSeq'>): string[] {
   return isPartnerEvent(event.type, organisationId) && organisationId !== null
     ? [FRONT_DOOR_ROOM, organisationRoom(organisationId)]
     : [FRONT_DOOR_ROOM];

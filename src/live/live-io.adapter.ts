@@ -19,7 +19,7 @@ export class LiveIoAdapter extends IoAdapter {
   }
 
   override createIOServer(port: number, options?: Partial<ServerOptions>): Server {
-    return super.createIOServer(port, {
+    const server = super.createIOServer(port, {
       ...options,
       path: options?.path ?? '/socket.io',
       transports: ['websocket'],
@@ -30,5 +30,8 @@ export class LiveIoAdapter extends IoAdapter {
         callback(refused ?? null, refused === undefined);
       },
     } as ServerOptions);
+    // Only the gateway's namespace (/live) serves anyone: the default one refuses every socket.
+    server.of('/').use((_socket, next) => next(new Error('NAMESPACE_NOT_FOUND')));
+    return server;
   }
 }

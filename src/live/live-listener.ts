@@ -58,7 +58,12 @@ export class LiveListener implements OnApplicationShutdown {
     const client = new pg.Client({
       connectionString: this.config.databaseUrl,
       application_name: 'one-front-door live',
+      connectionTimeoutMillis: 10_000,
+      // Both ends notice a vanished peer within about half a minute, not the system's two hours:
+      // the server then drops the connection, and with it the relay's lock for another to take.
       keepAlive: true,
+      keepAliveInitialDelayMillis: 10_000,
+      options: '-c tcp_keepalives_idle=10 -c tcp_keepalives_interval=5 -c tcp_keepalives_count=3',
     });
     client.on('notification', (message) => {
       this.handlers?.notified(message.channel as Channel, message.payload ?? '');
@@ -71,6 +76,10 @@ export class LiveListener implements OnApplicationShutdown {
     try {
       await client.connect();
       for (const channel of CHANNELS) await client.query(`LISTEN ${channel}`);
+      if (this.stopped) {
+        await client.end();
+        return;
+      }
       this.client = client;
       await this.tryToLead();
       this.handlers?.connected();
@@ -83,6 +92,7 @@ export class LiveListener implements OnApplicationShutdown {
 
   private dropped(client: pg.Client): void {
     if (this.client !== client && this.client !== undefined) return;
+    if (this.client === client) void client.end().catch(() => undefined);
     this.client = undefined;
     this.leading = false;
     this.schedule();

@@ -15,6 +15,13 @@ export const LiveErrors = {
       'No event with that seq has been published; load the queue again (GET /api/queue) and resync from its seq.',
       { since, lastSeq: last },
     ),
+  resyncTooFar: (since: number, last: number) =>
+    new AppError(
+      'unprocessable',
+      'RESYNC_TOO_FAR',
+      'Too many events have happened since then to replay; load the queue again (GET /api/queue, or the inbox) and resync from there.',
+      { since, lastSeq: last },
+    ),
   rateLimited: (retryAfterSeconds: number) =>
     new AppError(
       'too_many_requests',

@@ -21,6 +21,7 @@ import { APP_CONFIG } from '../config/config.module.js';
 import { EventFeed } from './event-feed.js';
 import { EventReplay } from './event-replay.js';
 import {
+  FRONT_DOOR_ROOM,
   roomsFor,
   sessionRoom,
   viewerRoom,
@@ -57,6 +58,8 @@ interface SocketState {
 }
 
 const validation = strictValidationPipe();
+/** The most events one catch-up replays; further behind, a client loads the picture again. */
+const MAX_REPLAY = 20_000;
 /** How often every connection's session is checked again, besides the notices of ended ones. */
 const SESSION_CHECK_MS = 30_000;
 
@@ -116,6 +119,7 @@ export class LiveGateway
     this.live.connect({
       events: (events) => this.deliver(events),
       sessionsEnded: (sessionIds) => this.endSessions(sessionIds, 'session_ended'),
+      resumed: () => void this.checkSessions(),
     });
     this.sessionCheck = setInterval(() => void this.checkSessions(), SESSION_CHECK_MS);
     this.sessionCheck.unref();
@@ -126,7 +130,7 @@ export class LiveGateway
     const auth = socket.handshake.auth as Record<string, unknown>;
     const viewer = await this.viewers.authenticate(auth.token);
     const since =
-      auth.since === undefined ? undefined : await this.checkedSince({ since: auth.since });
+      auth.since === undefined ? undefined : await this.checkedSince({ since: auth.since }, viewer);
     const state: SocketState = { viewer, since, work: Promise.resolve(), expiry: undefined };
     socket.data = state;
   }
@@ -138,6 +142,14 @@ export class LiveGateway
       return;
     }
     void socket.join(sessionRoom(state.viewer.sessionId));
+    // A session that ended between the handshake's check and joining its room sent its notice
+    // before this socket could hear it: look again.
+    void this.viewers.liveSessions([state.viewer.sessionId]).then(
+      (live) => {
+        if (!live.has(state.viewer.sessionId)) this.endSocket(socket, 'session_ended');
+      },
+      () => undefined,
+    );
     state.expiry = setTimeout(
       () => this.endSocket(socket, 'token_expired'),
       Math.max(0, state.viewer.tokenExpiresAt - Date.now()),
@@ -178,7 +190,7 @@ export class LiveGateway
     try {
       const limited = this.limited(state.viewer);
       if (limited !== undefined) throw limited;
-      const since = await this.checkedSince(body);
+      const since = await this.checkedSince(body, state.viewer);
       return await this.serially(state, () => this.catchUp(socket, state.viewer, since));
     } catch (error) {
       return { error: this.errorBody(error, socket) };
@@ -188,7 +200,8 @@ export class LiveGateway
   /**
    * Takes the socket out of its live room, replays from the log what it may see after `since` up
    * to what this instance has delivered, and puts it back in the room in the same turn of the
-   * event loop as the last check: nothing is missed, and nothing comes twice.
+   * event loop as the last check: nothing is missed, and nothing comes twice. `seq` in the answer
+   * is in the viewer's numbering (a partner's own).
    */
   private async catchUp(
     socket: Socket,
@@ -197,33 +210,62 @@ export class LiveGateway
   ): Promise<ResyncReply> {
     const room = viewerRoom(viewer);
     if (since === undefined) {
+      const upto = this.feed.cursor;
       void socket.join(room);
-      return { seq: this.feed.cursor, replayed: 0 };
+      return { seq: await this.replayer.lastSeq(viewer, upto), replayed: 0 };
     }
     void socket.leave(room);
-    let from = since;
-    let replayed = 0;
-    while (from < this.feed.cursor) {
-      const upto = this.feed.cursor;
-      replayed += await this.replayer.replay(viewer, from, upto, (events) => {
-        for (const event of events) socket.emit(event.type, event);
-      });
-      from = upto;
+    try {
+      let last = since;
+      let replayed = 0;
+      for (;;) {
+        const upto = this.feed.cursor;
+        const done = await this.replayer.replay(
+          viewer,
+          last,
+          upto,
+          (events) => {
+            for (const event of events) socket.emit(event.type, event);
+          },
+          () => socket.connected,
+        );
+        last = done.last;
+        replayed += done.count;
+        if (!socket.connected) break;
+        if (this.feed.cursor === upto) {
+          void socket.join(room);
+          break;
+        }
+      }
+      return { seq: last, replayed };
+    } catch (error) {
+      // A replay that failed part way would leave a gap: close the transport, and the client
+      // reconnects by itself and catches up from its `since`.
+      socket.conn.close();
+      throw error;
     }
-    if (socket.connected) void socket.join(room);
-    return { seq: from, replayed };
   }
 
-  /** Live delivery: each event to its rooms, in order. */
+  /**
+   * Live delivery: each event to its rooms, in order; to a partner's room numbered as that
+   * partner's.
+   */
   private deliver(events: PublishedEvent[]): void {
     for (const published of events) {
-      const event: LiveEvent = published.event;
-      for (const room of roomsFor(published)) this.nsp.to(room).emit(event.type, event);
+      const { event, partnerSeq } = published;
+      for (const room of roomsFor(published)) {
+        const payload: LiveEvent =
+          room === FRONT_DOOR_ROOM ? event : { ...event, seq: partnerSeq ?? 0 };
+        this.nsp.to(room).emit(event.type, payload);
+      }
     }
   }
 
-  /** A valid `since` that this instance has delivered up to (after catching up, if behind). */
-  private async checkedSince(body: unknown): Promise<number> {
+  /**
+   * A valid `since` in the viewer's numbering, that this instance has delivered up to (after
+   * catching up, if behind), and close enough to replay; else load the picture again.
+   */
+  private async checkedSince(body: unknown, viewer: LiveViewer): Promise<number> {
     if (typeof body !== 'object' || body === null || Array.isArray(body)) {
       throw new AppError(
         'bad_request',
@@ -235,10 +277,13 @@ export class LiveGateway
       type: 'body',
       metatype: ResyncRequest,
     })) as ResyncRequest;
-    if (request.since > this.feed.cursor) await this.feed.pull();
-    if (request.since > this.feed.cursor) {
-      throw LiveErrors.seqUnknown(request.since, this.feed.cursor);
+    let last = await this.replayer.lastSeq(viewer, this.feed.cursor);
+    if (request.since > last) {
+      await this.feed.pull();
+      last = await this.replayer.lastSeq(viewer, this.feed.cursor);
     }
+    if (request.since > last) throw LiveErrors.seqUnknown(request.since, last);
+    if (last - request.since > MAX_REPLAY) throw LiveErrors.resyncTooFar(request.since, last);
     return request.since;
   }
 

@@ -27,19 +27,28 @@ export const PUBLISH_BATCH = 1000;
 
 /**
  * Publishes committed events: numbers the ones not yet numbered, in the order they were written,
- * each after the highest `seq` so far, and notifies that number. One simple-protocol query, so its
- * statements run as one transaction; the lock is taken in a statement of its own, so the next one
- * reads `max(seq)` after any other numbering has committed. An event committed after a newer one
+ * each after the highest `seq` so far, and a partner's referral events also after its highest
+ * `partner_seq`; then notifies the highest `seq`. One simple-protocol query, so its statements run
+ * as one transaction; the lock is taken in a statement of its own, so the next one reads the
+ * highest numbers after any other numbering has committed. An event committed after a newer one
  * was numbered gets the next number then: `seq` is publication order, without gaps.
  */
 export const PUBLISH_SQL = `SELECT pg_advisory_xact_lock(${NUMBERING_LOCK});
 WITH last AS (SELECT coalesce(max(seq), 0) AS seq FROM events),
      pending AS (
-       SELECT id, row_number() OVER (ORDER BY id) AS n
+       SELECT id, organisation_id, type, row_number() OVER (ORDER BY id) AS n
          FROM events WHERE seq IS NULL ORDER BY id LIMIT ${PUBLISH_BATCH}),
+     partner AS (
+       SELECT p.id,
+              row_number() OVER (PARTITION BY p.organisation_id ORDER BY p.id)
+              + coalesce((SELECT max(e.partner_seq) FROM events e
+                           WHERE e.organisation_id = p.organisation_id
+                             AND e.partner_seq IS NOT NULL), 0) AS partner_seq
+         FROM pending p
+        WHERE p.organisation_id IS NOT NULL AND p.type LIKE 'referral.%'),
      published AS (
-       UPDATE events e SET seq = last.seq + pending.n
-         FROM pending, last
+       UPDATE events e SET seq = last.seq + pending.n, partner_seq = partner.partner_seq
+         FROM pending CROSS JOIN last LEFT JOIN partner ON partner.id = pending.id
         WHERE e.id = pending.id AND e.seq IS NULL
        RETURNING e.seq)
 SELECT s.n, s.upto::text AS upto, pg_notify('${EVENTS_PUBLISHED_CHANNEL}', s.upto::text)
@@ -48,6 +57,7 @@ SELECT s.n, s.upto::text AS upto, pg_notify('${EVENTS_PUBLISHED_CHANNEL}', s.upt
 
 export interface PublishedRow {
   seq: string;
+  partner_seq: string | null;
   type: string;
   at: Date;
   organisation_id: string | null;
@@ -58,7 +68,8 @@ export interface PublishedRow {
  * `seq` goes out as text (a bigint); the ordering is by the column itself, `events.seq`: a bare
  * `ORDER BY seq` would sort by the text output column ('10' before '9').
  */
-const PUBLISHED_COLUMNS = `seq::text AS seq, type, created_at AS at, organisation_id, data`;
+const PUBLISHED_COLUMNS = `seq::text AS seq, partner_seq::text AS partner_seq, type,
+  created_at AS at, organisation_id, data`;
 
 /** The highest `seq` published (0 before the first event). */
 export const LAST_SEQ_SQL = `SELECT coalesce(max(seq), 0)::text AS seq FROM events`;
@@ -72,10 +83,14 @@ export const FRONT_DOOR_REPLAY_SQL = `SELECT ${PUBLISHED_COLUMNS}
   FROM events WHERE seq > $1 AND seq <= $2 ORDER BY events.seq LIMIT $3`;
 
 /**
- * What partner organisation $4 may see after $1 up to $2, in order, at most $3: its referral
- * events (IDX_events_organisation_seq), as `isPartnerEvent` routes them live.
+ * What partner organisation $4 may see after its own number $1, published up to (global) $2, in
+ * order, at most $3: its referral events, numbered among themselves (IDX_events_partner_seq).
  */
 export const PARTNER_REPLAY_SQL = `SELECT ${PUBLISHED_COLUMNS}
   FROM events
- WHERE organisation_id = $4 AND seq > $1 AND seq <= $2 AND type LIKE 'referral.%'
- ORDER BY events.seq LIMIT $3`;
+ WHERE organisation_id = $4 AND partner_seq > $1 AND seq <= $2
+ ORDER BY events.partner_seq LIMIT $3`;
+
+/** Partner organisation $1's last number among the events published up to (global) $2. */
+export const PARTNER_LAST_SEQ_SQL = `SELECT coalesce(max(partner_seq), 0)::text AS seq
+  FROM events WHERE organisation_id = $1 AND partner_seq IS NOT NULL AND seq <= $2`;

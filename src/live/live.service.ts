@@ -18,6 +18,8 @@ export interface LiveHandlers {
   events: (events: PublishedEvent[]) => void;
   /** Sessions that have just ended (logout, user disabled, role changed...). */
   sessionsEnded: (sessionIds: string[]) => void;
+  /** Listening again after the connection was lost: notices of ended sessions may have been missed. */
+  resumed: () => void;
 }
 
 /** Checks for work a lost notification would have announced. */
@@ -25,7 +27,8 @@ const SAFETY_TICK_MS = 1000;
 
 /**
  * Wires the live queue's moving parts on each instance: the listener's notifications start the
- * relay (on the instance that leads) and the feed (on every instance), and the feed's events and
+ * relay (on the instance that leads; every instance on its one-second tick) and the feed (on every
+ * instance), and the feed's events and
  * ended sessions go to whoever `connect`ed (the gateway). Nothing here knows about sockets.
  */
 @Injectable()
@@ -47,7 +50,10 @@ export class LiveService implements OnApplicationBootstrap, BeforeApplicationShu
     await this.feed.start((events) => this.handlers?.events(events));
     await this.listener.start({
       notified: (channel, payload) => this.notified(channel, payload),
-      connected: () => this.catchUp(),
+      connected: () => {
+        this.catchUp();
+        this.handlers?.resumed();
+      },
     });
     this.tick = setInterval(() => this.catchUp(), SAFETY_TICK_MS);
     this.tick.unref();
@@ -67,8 +73,13 @@ export class LiveService implements OnApplicationBootstrap, BeforeApplicationShu
     }
   }
 
+  /**
+   * Every instance publishes on its tick, not only the leader: should the leader's host vanish
+   * without closing its connection, its lock lingers until PostgreSQL notices, and meanwhile the
+   * others still publish within a second (the numbering lock keeps them apart).
+   */
   private catchUp(): void {
-    if (this.listener.isLeader) void this.relay.publish();
+    void this.relay.publish();
     void this.feed.pull();
   }
 

@@ -57,6 +57,8 @@ type ConnectError = Error & {
 
 interface EventRow {
   seq: number;
+  /** Its number among its partner organisation's events: the seq that partner sees. */
+  partnerSeq: number | null;
   type: string;
   organisationId: string | null;
   entityId: string;
@@ -110,16 +112,19 @@ async function published(
 ): Promise<EventRow[]> {
   const rows = await t.asOwner<{
     seq: string;
+    partner_seq: string | null;
     type: string;
     organisation_id: string | null;
     entity_id: string;
   }>(
-    `SELECT e.seq::text AS seq, e.type, e.organisation_id, e.entity_id FROM events e
+    `SELECT e.seq::text AS seq, e.partner_seq::text AS partner_seq, e.type, e.organisation_id,
+            e.entity_id FROM events e
       WHERE e.seq IS NOT NULL AND e.seq > $1 AND (${where}) ORDER BY e.seq`,
     [after, ...params],
   );
   return rows.map((row) => ({
     seq: Number(row.seq),
+    partnerSeq: row.partner_seq === null ? null : Number(row.partner_seq),
     type: row.type,
     organisationId: row.organisation_id,
     entityId: row.entity_id,
@@ -145,6 +150,18 @@ async function settled(t: TestApp): Promise<number> {
 
 const seqsOf = (events: readonly LiveEvent[]): number[] => events.map((event) => event.seq);
 const seqsFrom = (rows: readonly EventRow[]): number[] => rows.map((row) => row.seq);
+/** The numbers a partner sees for these (its own) events. */
+const partnerSeqsFrom = (rows: readonly EventRow[]): (number | null)[] =>
+  rows.map((row) => row.partnerSeq);
+
+/** A partner organisation's last number among the published events (0 before its first). */
+async function partnerLast(t: TestApp, organisationId: string): Promise<number> {
+  const [row] = await t.asOwner<{ seq: string }>(
+    `SELECT coalesce(max(partner_seq), 0)::text AS seq FROM events WHERE organisation_id = $1`,
+    [organisationId],
+  );
+  return Number(row.seq);
+}
 
 /** Waits until the client has received an event with this seq (or a later one). */
 async function received(client: LiveClient, seq: number, what = `seq ${seq}`): Promise<void> {
@@ -829,12 +846,14 @@ describe('Live queue over socket.io (one instance)', () => {
     };
 
     const start = await settled(t);
+    // A partner's numbers count its own organisation's events only.
+    const partnerStart = await partnerLast(t, world.partnerOrg.id);
     const partner = open(url, world.partner.accessToken, { auth: asks });
     const dash = open(url, lead.accessToken);
     const otherSide = open(url, otherPartner.accessToken);
-    expect(await readyOf(partner)).toEqual({ seq: start, replayed: 0 });
+    expect(await readyOf(partner)).toEqual({ seq: partnerStart, replayed: 0 });
+    expect(await readyOf(otherSide)).toEqual({ seq: 0, replayed: 0 });
     await readyOf(dash);
-    await readyOf(otherSide);
 
     // Front-door events, the other organisation's referral events, and this one's.
     const { caseId } = await makeCase(t, world.handler);
@@ -866,7 +885,8 @@ describe('Live queue over socket.io (one instance)', () => {
     expect(started.status).toBe(200);
     const last = await settled(t);
     await received(dash, last);
-    await received(partner, last, "the partner's last event");
+    const partnerNow = await partnerLast(t, world.partnerOrg.id);
+    await received(partner, partnerNow, "the partner's last event");
 
     const own = await published(t, start, `e.organisation_id = $2 AND e.type LIKE 'referral.%'`, [
       world.partnerOrg.id,
@@ -877,7 +897,8 @@ describe('Live queue over socket.io (one instance)', () => {
       'referral.accepted',
       'referral.started',
     ]);
-    expect(seqsOf(partner.events)).toEqual(seqsFrom(own));
+    expect(seqsOf(partner.events)).toEqual(partnerSeqsFrom(own));
+    expect(partnerSeqsFrom(own)).toEqual([1, 2, 3, 4].map((n) => partnerStart + n));
     for (const event of partner.events) {
       expect(event.type.startsWith('referral.')).toBe(true);
       expect(event.data).toMatchObject({
@@ -889,7 +910,8 @@ describe('Live queue over socket.io (one instance)', () => {
     const theirEvents = await published(t, start, `e.organisation_id = $2`, [otherOrg.id]);
     expect(theirEvents.map((row) => row.type)).toEqual(['referral.sent', 'referral.accepted']);
     await eventually(() => otherSide.events.length >= 2, "the other organisation's events");
-    expect(seqsOf(otherSide.events)).toEqual(seqsFrom(theirEvents));
+    expect(seqsOf(otherSide.events)).toEqual(partnerSeqsFrom(theirEvents));
+    expect(seqsOf(otherSide.events)).toEqual([1, 2]);
     // The front door saw everything, including what the partner did not.
     const all = await published(t, start);
     expect(seqsOf(dash.events)).toEqual(seqsFrom(all));
@@ -899,12 +921,12 @@ describe('Live queue over socket.io (one instance)', () => {
     expect(all.some((row) => row.organisationId === otherOrg.id)).toBe(true);
 
     // Replay takes the room from the token too: by handshake since, and by resync.
-    const late = open(url, world.partner.accessToken, { since: start, auth: asks });
-    expect(await readyOf(late)).toEqual({ seq: last, replayed: own.length });
-    expect(seqsOf(late.events)).toEqual(seqsFrom(own));
-    const { reply, before } = await ask(partner, 'resync', { since: start });
-    expect(reply).toEqual({ seq: last, replayed: own.length });
-    expect(seqsOf(partner.events.slice(before - own.length))).toEqual(seqsFrom(own));
+    const late = open(url, world.partner.accessToken, { since: partnerStart, auth: asks });
+    expect(await readyOf(late)).toEqual({ seq: partnerNow, replayed: own.length });
+    expect(seqsOf(late.events)).toEqual(partnerSeqsFrom(own));
+    const { reply, before } = await ask(partner, 'resync', { since: partnerStart });
+    expect(reply).toEqual({ seq: partnerNow, replayed: own.length });
+    expect(seqsOf(partner.events.slice(before - own.length))).toEqual(partnerSeqsFrom(own));
     expect(partner.events).toHaveLength(own.length * 2);
   });
 });

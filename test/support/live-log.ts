@@ -4,6 +4,8 @@ import { eventually, type LiveClient, type LiveEvent } from './live.js';
 /** A published event as the events table holds it, with the organisation it concerns. */
 export interface LoggedEvent extends LiveEvent {
   organisationId: string | null;
+  /** Its number among its partner organisation's events (the seq that partner sees), if any. */
+  partnerSeq: number | null;
 }
 
 /** Who watches the queue: the front door (everything) or a partner organisation. */
@@ -13,16 +15,19 @@ export type Audience = 'front-door' | { organisationId: string };
 export async function publishedEvents(t: Pick<TestApp, 'asOwner'>): Promise<LoggedEvent[]> {
   const rows = await t.asOwner<{
     seq: string;
+    partner_seq: string | null;
     type: string;
     at: Date;
     organisation_id: string | null;
     data: Record<string, unknown>;
   }>(
-    `SELECT seq::text AS seq, type, created_at AS at, organisation_id, data
+    `SELECT seq::text AS seq, partner_seq::text AS partner_seq, type, created_at AS at,
+            organisation_id, data
        FROM events e WHERE e.seq IS NOT NULL ORDER BY e.seq`,
   );
   return rows.map((row) => ({
     seq: Number(row.seq),
+    partnerSeq: row.partner_seq === null ? null : Number(row.partner_seq),
     type: row.type,
     at: row.at.toISOString(),
     data: row.data,
@@ -31,17 +36,20 @@ export async function publishedEvents(t: Pick<TestApp, 'asOwner'>): Promise<Logg
 }
 
 /**
- * What `audience` may see of `events`, as a client receives it: the front door everything; a
- * partner the referral events of its own organisation.
+ * What `audience` may see of `events`, as a client receives it: the front door everything, by
+ * seq; a partner the referral events of its own organisation, numbered 1, 2, 3... among
+ * themselves (so its numbers count nothing of anyone else's).
  */
 export function visibleTo(events: LoggedEvent[], audience: Audience): LiveEvent[] {
-  return events
-    .filter(
-      (event) =>
-        audience === 'front-door' ||
-        (event.organisationId === audience.organisationId && event.type.startsWith('referral.')),
-    )
-    .map(({ seq, type, at, data }) => ({ seq, type, at, data }));
+  if (audience === 'front-door') {
+    return events.map(({ seq, type, at, data }) => ({ seq, type, at, data }));
+  }
+  const own = events.filter(
+    (event) =>
+      event.organisationId === audience.organisationId && event.type.startsWith('referral.'),
+  );
+  expect(own.map((event) => event.partnerSeq)).toEqual(own.map((_, index) => index + 1));
+  return own.map(({ partnerSeq, type, at, data }) => ({ seq: partnerSeq ?? 0, type, at, data }));
 }
 
 /** The shape of the log's numbering: how many events, how many numbered, distinct, lowest, highest. */

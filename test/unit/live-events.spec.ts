@@ -26,6 +26,7 @@ const viewer = (role: Role, organisationId = ORG): LiveViewer => ({
 const published = (type: string, organisationId: string | null): PublishedEvent => ({
   event: { seq: 1, type, at: '2026-01-01T00:00:00.000Z', data: {} },
   organisationId,
+  partnerSeq: null,
 });
 
 const REFERRAL_TYPES = EVENT_TYPES.filter((type) => type.startsWith('referral.'));
