@@ -89,14 +89,30 @@ export class EventFeed {
       return 0;
     }
     if (rows.length === 0) return 0;
-    const events = rows.map(toPublished);
+    this.handOver(rows, true);
+    return rows.length;
+  }
+
+  /**
+   * Events this instance has just published itself, straight from the relay: handed over at once
+   * when they follow the cursor (else the next read brings them, in order).
+   */
+  offer(rows: PublishedRow[]): void {
+    if (this.listener === undefined || this.stopped) return;
+    this.handOver(rows, false);
+  }
+
+  /** Hands over those of `rows` after the cursor, in order; the cursor moves with them. */
+  private handOver(rows: PublishedRow[], read: boolean): void {
+    const events = rows.map(toPublished).filter((published) => published.event.seq > this.last);
+    if (events.length === 0) return;
     if (events[0].event.seq !== this.last + 1) {
+      if (!read) return;
       this.logger.error(
         `Published events jump from seq ${this.last} to ${events[0].event.seq}; delivering on`,
       );
     }
     this.last = events[events.length - 1].event.seq;
     this.listener?.(events);
-    return rows.length;
   }
 }

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type pg from 'pg';
 import type { DataSource } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver.js';
-import { PUBLISH_BATCH, PUBLISH_SQL } from './live.queries.js';
+import { PUBLISH_BATCH, PUBLISH_SQL, type PublishedRow } from './live.queries.js';
 
 /**
  * Publishes the event log: numbers committed events (`seq`) and notifies every instance. Only the
@@ -17,6 +17,8 @@ export class EventRelay {
   private running: Promise<void> | undefined;
   private again = false;
   private stopped = false;
+  /** Told of each batch this instance publishes, in order. */
+  published: ((rows: PublishedRow[]) => void) | undefined;
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
@@ -49,12 +51,14 @@ export class EventRelay {
     await this.running;
   }
 
-  /** One batch: how many events it published. */
+  /** One batch: how many events it published (handed to `published` as they are). */
   private async publishBatch(): Promise<number> {
     const pool = (this.dataSource.driver as PostgresDriver).master as pg.Pool;
     try {
-      const results = (await pool.query(PUBLISH_SQL)) as unknown as pg.QueryResult<{ n: number }>[];
-      return results[1]?.rows[0]?.n ?? 0;
+      const results = (await pool.query(PUBLISH_SQL)) as unknown as pg.QueryResult<PublishedRow>[];
+      const rows = results[1]?.rows ?? [];
+      if (rows.length > 0) this.published?.(rows);
+      return rows.length;
     } catch (error) {
       this.logger.error(`Publishing events failed; retrying on the next notice: ${String(error)}`);
       return 0;

@@ -28,7 +28,8 @@ export const PUBLISH_BATCH = 1000;
 /**
  * Publishes committed events: numbers the ones not yet numbered, in the order they were written,
  * each after the highest `seq` so far, and a partner's referral events also after its highest
- * `partner_seq`; then notifies the highest `seq`. One simple-protocol query, so its statements run
+ * `partner_seq`; then notifies the highest `seq`, and answers the events published, in order (the
+ * publishing instance delivers them without reading them back). One simple-protocol query, so its statements run
  * as one transaction; the lock is taken in a statement of its own, so the next one reads the
  * highest numbers after any other numbering has committed. An event committed after a newer one
  * was numbered gets the next number then: `seq` is publication order, without gaps.
@@ -50,10 +51,13 @@ WITH last AS (SELECT coalesce(max(seq), 0) AS seq FROM events),
        UPDATE events e SET seq = last.seq + pending.n, partner_seq = partner.partner_seq
          FROM pending CROSS JOIN last LEFT JOIN partner ON partner.id = pending.id
         WHERE e.id = pending.id AND e.seq IS NULL
-       RETURNING e.seq)
-SELECT s.n, s.upto::text AS upto, pg_notify('${EVENTS_PUBLISHED_CHANNEL}', s.upto::text)
-  FROM (SELECT count(*)::int AS n, max(seq) AS upto FROM published) s
- WHERE s.n > 0;`;
+       RETURNING e.seq, e.partner_seq, e.type, e.created_at, e.organisation_id, e.data),
+     notified AS (
+       SELECT count(*)::int AS n, pg_notify('${EVENTS_PUBLISHED_CHANNEL}', max(seq)::text)
+         FROM published HAVING count(*) > 0)
+SELECT p.seq::text AS seq, p.partner_seq::text AS partner_seq, p.type, p.created_at AS at,
+       p.organisation_id, p.data, (SELECT n FROM notified) AS n
+  FROM published p ORDER BY p.seq;`;
 
 export interface PublishedRow {
   seq: string;

@@ -48,6 +48,7 @@ export class LiveService implements OnApplicationBootstrap, BeforeApplicationShu
 
   async onApplicationBootstrap(): Promise<void> {
     await this.feed.start((events) => this.handlers?.events(events));
+    this.relay.published = (rows) => this.feed.offer(rows);
     await this.listener.start({
       notified: (channel, payload) => this.notified(channel, payload),
       connected: () => {
