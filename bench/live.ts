@@ -28,6 +28,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
+import pg from 'pg';
 import { io, type Socket } from 'socket.io-client';
 import type { DriveCommand, DriveResult } from './live-driver.js';
 import { sleep, withTimeout, type Child, type Cleanup } from './processes.js';
@@ -631,6 +632,8 @@ async function emitBaseline(
 
 export interface LiveServers {
   app: { url: string; pid: number };
+  /** The database, as its owner: for the accepts' commit times after the run. */
+  databaseUrl: string;
   baseline: { url: string; pid: number };
   /** The transition driver (live-driver.ts), ready. */
   driver: Child;
@@ -777,13 +780,17 @@ export async function runLive(
   const http = percentiles(Float64Array.from(responseTimes));
   // Each accept's commit time, as PostgreSQL stamped it (track_commit_timestamp), read from its
   // history row (the event row's own xmin changes when the relay numbers it).
-  const commits = await tools.db.query<{ id: string; ms: number }>(
-    `SELECT h.referral_id::text AS id,
+  const reader = new pg.Client({ connectionString: servers.databaseUrl });
+  await reader.connect();
+  const commits = await reader
+    .query<{ id: string; ms: number }>(
+      `SELECT h.referral_id::text AS id,
             extract(epoch FROM pg_xact_commit_timestamp(h.xmin)) * 1000 AS ms
        FROM referral_history h
       WHERE h.referral_id = ANY($1::uuid[]) AND h.action = 'accept'`,
-    [referralIds],
-  );
+      [referralIds],
+    )
+    .finally(() => reader.end());
   for (const row of commits.rows) {
     const index = referralIndex.get(row.id);
     if (index !== undefined && row.ms !== null) appFleet.eventAt[index] = Number(row.ms);

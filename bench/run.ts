@@ -540,6 +540,7 @@ async function main(): Promise<number> {
   if (liveSeed !== undefined) {
     const servers = {
       app: { url: appUrl, pid: appPid },
+      databaseUrl: database.url,
       baseline: await startLiveBaseline(),
       driver: await startLiveDriver(),
     };

@@ -510,11 +510,9 @@ const CASE_OPEN_SQL = `INSERT INTO cases (person_id, area_code, opened_by) VALUE
        RETURNING id, person_id, status, priority, due_at, owner_user_id, area_code, needs, risks,
                  safeguarding, opened_at, triaged_at, closed_at, version`;
 
-/** EventLog.append (APPEND_EVENT_SQL): the event row, and the relay's notice on commit. */
-const EVENT_APPEND_SQL = `WITH written AS (
-    INSERT INTO events (type, entity_type, entity_id, organisation_id, data)
-    VALUES ($1, $2, $3, $4, $5) RETURNING id)
-  SELECT pg_notify('ofd_events_written', '') FROM written`;
+/** EventLog.append (APPEND_EVENT_SQL). */
+const EVENT_APPEND_SQL = `INSERT INTO events (type, entity_type, entity_id, organisation_id, data)
+  VALUES ($1, $2, $3, $4, $5)`;
 
 /** ContactRepository (SQL.insert). */
 const CONTACT_INSERT_SQL = `INSERT INTO intake_contacts (person_id, case_id, channel, caller_name, caller_relationship,

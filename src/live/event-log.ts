@@ -2,6 +2,9 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { APPEND_EVENT_SQL, LAST_SEQ_SQL } from './live.queries.js';
 
+/** Marks, on a transaction's query runner, that it wrote events. */
+export const EVENTS_WRITTEN = 'ofdEventsWritten';
+
 /** The types of event the event log holds (API.md, "Live queue"). */
 export const EVENT_TYPES = [
   'case.created',
@@ -35,7 +38,7 @@ export interface NewEvent {
 
 /**
  * Appends to the event log, always inside the caller's transaction, so an event is stored if and
- * only if the change it announces is; the relay hears of it on commit.
+ * only if the change it announces is; the relay hears of it once the transaction commits.
  */
 @Injectable()
 export class EventLog {
@@ -46,9 +49,12 @@ export class EventLog {
   }
 
   async append(manager: EntityManager, event: NewEvent): Promise<void> {
-    if (!manager.queryRunner?.isTransactionActive) {
+    const queryRunner = manager.queryRunner;
+    if (!queryRunner?.isTransactionActive) {
       throw new Error('EventLog.append must run inside the transaction of the change');
     }
+    // Once the transaction commits, the relay is told (LiveService, afterTransactionCommit).
+    (queryRunner.data as Record<string, unknown>)[EVENTS_WRITTEN] = true;
     await manager.query(APPEND_EVENT_SQL, [
       event.type,
       event.entityType,

@@ -2,18 +2,19 @@ import { SESSIONS_ENDED_CHANNEL } from '../auth/sessions/session.repository.js';
 
 export { SESSIONS_ENDED_CHANNEL };
 
-/** Notified (on commit) when events are written: the relay then publishes them. */
+/** Notified after events are written: the relay then publishes them. */
 export const EVENTS_WRITTEN_CHANNEL = 'ofd_events_written';
 
+/** Appends one event (EventLog.append, inside the change's transaction). */
+export const APPEND_EVENT_SQL = `INSERT INTO events (type, entity_type, entity_id, organisation_id, data)
+  VALUES ($1, $2, $3, $4, $5)`;
+
 /**
- * Appends one event and tells the relay (EVENTS_WRITTEN_CHANNEL, spelled out so the benchmark's
- * baseline can issue the very same text), both in the caller's transaction: PostgreSQL delivers
- * the notification on commit, and not at all on rollback.
+ * Tells the relay events were written, sent after the writer's commit by the instance that wrote
+ * them (when it does not publish itself). Not inside the writer's transaction: PostgreSQL
+ * serialises the commits of transactions that notify, which would make every write wait in turn.
  */
-export const APPEND_EVENT_SQL = `WITH written AS (
-    INSERT INTO events (type, entity_type, entity_id, organisation_id, data)
-    VALUES ($1, $2, $3, $4, $5) RETURNING id)
-  SELECT pg_notify('ofd_events_written', '') FROM written`;
+export const EVENTS_WRITTEN_NOTICE_SQL = `SELECT pg_notify('${EVENTS_WRITTEN_CHANNEL}', '')`;
 
 /** Notified (on commit) with the highest `seq` just published. */
 export const EVENTS_PUBLISHED_CHANNEL = 'ofd_events_published';

@@ -1,8 +1,15 @@
 import {
   Injectable,
+  Logger,
   type BeforeApplicationShutdown,
   type OnApplicationBootstrap,
+  type OnModuleInit,
 } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type pg from 'pg';
+import type { DataSource, EntitySubscriberInterface, TransactionCommitEvent } from 'typeorm';
+import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver.js';
+import { EVENTS_WRITTEN } from './event-log.js';
 import { EventFeed } from './event-feed.js';
 import { EventRelay } from './event-relay.js';
 import type { PublishedEvent } from './live-events.js';
@@ -10,6 +17,7 @@ import { LiveListener, type Channel } from './live-listener.js';
 import {
   EVENTS_PUBLISHED_CHANNEL,
   EVENTS_WRITTEN_CHANNEL,
+  EVENTS_WRITTEN_NOTICE_SQL,
   SESSIONS_ENDED_CHANNEL,
 } from './live.queries.js';
 
@@ -32,15 +40,49 @@ const SAFETY_TICK_MS = 1000;
  * ended sessions go to whoever `connect`ed (the gateway). Nothing here knows about sockets.
  */
 @Injectable()
-export class LiveService implements OnApplicationBootstrap, BeforeApplicationShutdown {
+export class LiveService
+  implements OnModuleInit, OnApplicationBootstrap, BeforeApplicationShutdown
+{
+  private readonly logger = new Logger(LiveService.name);
   private handlers: LiveHandlers | undefined;
   private tick: NodeJS.Timeout | undefined;
+  private stopped = false;
 
   constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly listener: LiveListener,
     private readonly relay: EventRelay,
     private readonly feed: EventFeed,
   ) {}
+
+  /** Hears of every commit of a transaction that wrote events (EventLog.append marks it). */
+  onModuleInit(): void {
+    const subscriber: EntitySubscriberInterface = {
+      afterTransactionCommit: (event: TransactionCommitEvent) => {
+        const data = event.queryRunner.data as Record<string, unknown>;
+        if (event.queryRunner.isTransactionActive || data[EVENTS_WRITTEN] !== true) return;
+        data[EVENTS_WRITTEN] = false;
+        this.eventsWritten();
+      },
+    };
+    this.dataSource.subscribers.push(subscriber);
+  }
+
+  /**
+   * Events were committed here: the relay publishes them at once if this instance is the one
+   * that publishes; else it is told, after the commit.
+   */
+  private eventsWritten(): void {
+    if (this.stopped) return;
+    if (this.listener.isLeader) {
+      void this.relay.publish();
+      return;
+    }
+    const pool = (this.dataSource.driver as PostgresDriver).master as pg.Pool;
+    pool.query(EVENTS_WRITTEN_NOTICE_SQL).catch((error: unknown) => {
+      this.logger.warn(`Telling the relay of new events failed: ${String(error)}`);
+    });
+  }
 
   connect(handlers: LiveHandlers): void {
     this.handlers = handlers;
@@ -85,6 +127,7 @@ export class LiveService implements OnApplicationBootstrap, BeforeApplicationShu
   }
 
   async beforeApplicationShutdown(): Promise<void> {
+    this.stopped = true;
     clearInterval(this.tick);
     await Promise.all([this.relay.stop(), this.feed.stop()]);
   }
