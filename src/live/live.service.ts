@@ -108,7 +108,8 @@ export class LiveService
         if (this.listener.isLeader) void this.relay.publish();
         return;
       case EVENTS_PUBLISHED_CHANNEL:
-        void this.feed.pull();
+        // The instance that published has delivered its batch already; others read it.
+        if (!(Number(payload) <= this.feed.cursor)) void this.feed.pull();
         return;
       case SESSIONS_ENDED_CHANNEL:
         this.handlers?.sessionsEnded(payload.split(',').filter((id) => id !== ''));
