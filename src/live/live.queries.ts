@@ -36,22 +36,24 @@ export const PUBLISH_BATCH = 1000;
  * was numbered gets the next number then: `seq` is publication order, without gaps.
  */
 export const PUBLISH_SQL = `SELECT pg_advisory_xact_lock(${NUMBERING_LOCK});
-WITH last AS (SELECT coalesce(max(seq), 0) AS seq FROM events),
+WITH last AS (SELECT coalesce(max(seq), 0) AS seq FROM events WHERE seq IS NOT NULL),
      pending AS (
-       SELECT id, organisation_id, type, row_number() OVER (ORDER BY id) AS n
+       SELECT id, organisation_id, organisation_id IS NOT NULL AND type LIKE 'referral.%' AS partner
          FROM events WHERE seq IS NULL ORDER BY id LIMIT ${PUBLISH_BATCH}),
-     partner AS (
+     numbered AS (
        SELECT p.id,
-              row_number() OVER (PARTITION BY p.organisation_id ORDER BY p.id)
-              + coalesce((SELECT max(e.partner_seq) FROM events e
-                           WHERE e.organisation_id = p.organisation_id
-                             AND e.partner_seq IS NOT NULL), 0) AS partner_seq
-         FROM pending p
-        WHERE p.organisation_id IS NOT NULL AND p.type LIKE 'referral.%'),
+              last.seq + row_number() OVER (ORDER BY p.id) AS seq,
+              CASE WHEN p.partner THEN
+                row_number() OVER (PARTITION BY p.partner, p.organisation_id ORDER BY p.id)
+                + coalesce((SELECT max(e.partner_seq) FROM events e
+                             WHERE e.organisation_id = p.organisation_id
+                               AND e.partner_seq IS NOT NULL), 0)
+              END AS partner_seq
+         FROM pending p CROSS JOIN last),
      published AS (
-       UPDATE events e SET seq = last.seq + pending.n, partner_seq = partner.partner_seq
-         FROM pending CROSS JOIN last LEFT JOIN partner ON partner.id = pending.id
-        WHERE e.id = pending.id AND e.seq IS NULL
+       UPDATE events e SET seq = numbered.seq, partner_seq = numbered.partner_seq
+         FROM numbered
+        WHERE e.id = numbered.id AND e.seq IS NULL
        RETURNING e.seq, e.partner_seq, e.type, e.created_at, e.organisation_id, e.data),
      notified AS (
        SELECT count(*)::int AS n, pg_notify('${EVENTS_PUBLISHED_CHANNEL}', max(seq)::text)
