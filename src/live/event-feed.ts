@@ -5,6 +5,7 @@ import type { DataSource } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver.js';
 import type { PublishedEvent } from './live-events.js';
 import { LAST_SEQ_SQL, PUBLISHED_AFTER_SQL, type PublishedRow } from './live.queries.js';
+import { RepeatingRun } from './repeating-run.js';
 
 const PAGE = 500;
 
@@ -26,9 +27,7 @@ export class EventFeed {
   private readonly logger = new Logger(EventFeed.name);
   private last = 0;
   private listener: ((events: PublishedEvent[]) => void) | undefined;
-  private running: Promise<void> | undefined;
-  private again = false;
-  private stopped = false;
+  private readonly runs = new RepeatingRun(() => this.readPage(), PAGE);
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
@@ -53,31 +52,12 @@ export class EventFeed {
 
   /** Reads and hands over everything published after the cursor; resolves when caught up. */
   pull(): Promise<void> {
-    if (this.stopped) return Promise.resolve();
-    if (this.running !== undefined) {
-      this.again = true;
-      return this.running;
-    }
-    this.running = this.drain().finally(() => {
-      this.running = undefined;
-    });
-    return this.running;
-  }
-
-  private async drain(): Promise<void> {
-    do {
-      this.again = false;
-      let read: number;
-      do {
-        read = await this.readPage();
-      } while (read === PAGE);
-    } while (this.again && !this.stopped);
+    return this.runs.run();
   }
 
   /** Takes no more work; resolves when the run in progress, if any, has finished. */
-  async stop(): Promise<void> {
-    this.stopped = true;
-    await this.running;
+  stop(): Promise<void> {
+    return this.runs.stop();
   }
 
   private async readPage(): Promise<number> {
@@ -98,7 +78,7 @@ export class EventFeed {
    * when they follow the cursor (else the next read brings them, in order).
    */
   offer(rows: PublishedRow[]): void {
-    if (this.listener === undefined || this.stopped) return;
+    if (this.listener === undefined || this.runs.isStopped) return;
     this.handOver(rows, false);
   }
 

@@ -4,19 +4,18 @@ import type pg from 'pg';
 import type { DataSource } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver.js';
 import { PUBLISH_BATCH, PUBLISH_SQL, type PublishedRow } from './live.queries.js';
+import { RepeatingRun } from './repeating-run.js';
 
 /**
- * Publishes the event log: numbers committed events (`seq`) and notifies every instance. Only the
- * instance that leads (see LiveListener) runs it, when told events were written, and every second
- * in case a notification was missed; runs never overlap within an instance, and the numbering lock
- * keeps them apart across instances.
+ * Publishes the event log: numbers committed events (`seq`) and notifies every instance. The
+ * instance that leads (see LiveListener) runs it when told events were written; every instance
+ * runs it each second in case a notice was lost or the leader is gone. Runs never overlap within
+ * an instance, and the numbering lock keeps them apart across instances.
  */
 @Injectable()
 export class EventRelay {
   private readonly logger = new Logger(EventRelay.name);
-  private running: Promise<void> | undefined;
-  private again = false;
-  private stopped = false;
+  private readonly runs = new RepeatingRun(() => this.publishBatch(), PUBLISH_BATCH);
   /** Told of each batch this instance publishes, in order. */
   published: ((rows: PublishedRow[]) => void) | undefined;
 
@@ -24,31 +23,12 @@ export class EventRelay {
 
   /** Publishes everything committed and not yet published; a call during a run makes it run again. */
   publish(): Promise<void> {
-    if (this.stopped) return Promise.resolve();
-    if (this.running !== undefined) {
-      this.again = true;
-      return this.running;
-    }
-    this.running = this.drain().finally(() => {
-      this.running = undefined;
-    });
-    return this.running;
-  }
-
-  private async drain(): Promise<void> {
-    do {
-      this.again = false;
-      let published: number;
-      do {
-        published = await this.publishBatch();
-      } while (published === PUBLISH_BATCH);
-    } while (this.again && !this.stopped);
+    return this.runs.run();
   }
 
   /** Takes no more work; resolves when the run in progress, if any, has finished. */
-  async stop(): Promise<void> {
-    this.stopped = true;
-    await this.running;
+  stop(): Promise<void> {
+    return this.runs.stop();
   }
 
   /** One batch: how many events it published (handed to `published` as they are). */
