@@ -1,9 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type pg from 'pg';
-import type { DataSource } from 'typeorm';
-import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver.js';
 import type { PublishedEvent } from './live-events.js';
+import { LivePool } from './live-pool.js';
 import { LAST_SEQ_SQL, PUBLISHED_AFTER_SQL, type PublishedRow } from './live.queries.js';
 import { RepeatingRun } from './repeating-run.js';
 
@@ -29,14 +26,10 @@ export class EventFeed {
   private listener: ((events: PublishedEvent[]) => void) | undefined;
   private readonly runs = new RepeatingRun(() => this.readPage(), PAGE);
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly pool: LivePool) {}
 
   get cursor(): number {
     return this.last;
-  }
-
-  private get pool(): pg.Pool {
-    return (this.dataSource.driver as PostgresDriver).master as pg.Pool;
   }
 
   /** Starts from what is published now: earlier events are for resync to replay. */

@@ -1,8 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type pg from 'pg';
-import type { DataSource } from 'typeorm';
-import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver.js';
+import { LivePool } from './live-pool.js';
 import { PUBLISH_BATCH, PUBLISH_SQL, type PublishedRow } from './live.queries.js';
 import { RepeatingRun } from './repeating-run.js';
 
@@ -19,11 +16,16 @@ export class EventRelay {
   /** Told of each batch this instance publishes, in order. */
   published: ((rows: PublishedRow[]) => void) | undefined;
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly pool: LivePool) {}
 
   /** Publishes everything committed and not yet published; a call during a run makes it run again. */
   publish(): Promise<void> {
     return this.runs.run();
+  }
+
+  /** A run is under way: what it numbers is handed to `published` when it has. */
+  get isPublishing(): boolean {
+    return this.runs.isRunning;
   }
 
   /** Takes no more work; resolves when the run in progress, if any, has finished. */
@@ -33,9 +35,8 @@ export class EventRelay {
 
   /** One batch: how many events it published (handed to `published` as they are). */
   private async publishBatch(): Promise<number> {
-    const pool = (this.dataSource.driver as PostgresDriver).master as pg.Pool;
     try {
-      const results = (await pool.query(PUBLISH_SQL)) as unknown as pg.QueryResult<PublishedRow>[];
+      const results = await this.pool.queryAll<PublishedRow>(PUBLISH_SQL);
       const rows = results[1]?.rows ?? [];
       if (rows.length > 0) this.published?.(rows);
       return rows.length;

@@ -6,6 +6,7 @@ import { EventLog } from './event-log.js';
 import { EventRelay } from './event-relay.js';
 import { EventReplay } from './event-replay.js';
 import { LiveListener } from './live-listener.js';
+import { LivePool } from './live-pool.js';
 import { LiveViewers } from './live-viewers.js';
 import { LiveGateway } from './live.gateway.js';
 import { LiveService } from './live.service.js';
@@ -22,6 +23,7 @@ import { LiveService } from './live.service.js';
     EventFeed,
     EventReplay,
     LiveListener,
+    LivePool,
     LiveService,
     LiveViewers,
     LiveGateway,

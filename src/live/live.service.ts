@@ -6,14 +6,13 @@ import {
   type OnModuleInit,
 } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type pg from 'pg';
 import type { DataSource, EntitySubscriberInterface, TransactionCommitEvent } from 'typeorm';
-import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver.js';
 import { EVENTS_WRITTEN } from './event-log.js';
 import { EventFeed } from './event-feed.js';
 import { EventRelay } from './event-relay.js';
 import type { PublishedEvent } from './live-events.js';
 import { LiveListener, type Channel } from './live-listener.js';
+import { LivePool } from './live-pool.js';
 import {
   EVENTS_PUBLISHED_CHANNEL,
   EVENTS_WRITTEN_CHANNEL,
@@ -47,12 +46,15 @@ export class LiveService
   private handlers: LiveHandlers | undefined;
   private tick: NodeJS.Timeout | undefined;
   private stopped = false;
+  /** The highest `seq` a notice said was published. */
+  private publishedSeq = 0;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly listener: LiveListener,
     private readonly relay: EventRelay,
     private readonly feed: EventFeed,
+    private readonly pool: LivePool,
   ) {}
 
   /** Hears of every commit of a transaction that wrote events (EventLog.append marks it). */
@@ -75,11 +77,10 @@ export class LiveService
   private eventsWritten(): void {
     if (this.stopped) return;
     if (this.listener.isLeader) {
-      void this.relay.publish();
+      this.publish();
       return;
     }
-    const pool = (this.dataSource.driver as PostgresDriver).master as pg.Pool;
-    pool.query(EVENTS_WRITTEN_NOTICE_SQL).catch((error: unknown) => {
+    this.pool.query(EVENTS_WRITTEN_NOTICE_SQL).catch((error: unknown) => {
       this.logger.warn(`Telling the relay of new events failed: ${String(error)}`);
     });
   }
@@ -105,12 +106,16 @@ export class LiveService
   private notified(channel: Channel, payload: string): void {
     switch (channel) {
       case EVENTS_WRITTEN_CHANNEL:
-        if (this.listener.isLeader) void this.relay.publish();
+        if (this.listener.isLeader) this.publish();
         return;
-      case EVENTS_PUBLISHED_CHANNEL:
-        // The instance that published has delivered its batch already; others read it.
-        if (!(Number(payload) <= this.feed.cursor)) void this.feed.pull();
+      case EVENTS_PUBLISHED_CHANNEL: {
+        const seq = Number(payload);
+        if (seq > this.publishedSeq) this.publishedSeq = seq;
+        // While this instance publishes, the notice is usually its own, heard before its answer:
+        // the run hands over what it numbered, and reads what others did once it is done.
+        if (!this.relay.isPublishing) this.readIfBehind();
         return;
+      }
       case SESSIONS_ENDED_CHANNEL:
         this.handlers?.sessionsEnded(payload.split(',').filter((id) => id !== ''));
         return;
@@ -123,8 +128,17 @@ export class LiveService
    * others still publish within a second (the numbering lock keeps them apart).
    */
   private catchUp(): void {
-    void this.relay.publish();
+    this.publish();
     void this.feed.pull();
+  }
+
+  private publish(): void {
+    void this.relay.publish().then(() => this.readIfBehind());
+  }
+
+  /** Reads what other instances published, if a notice said there is more than was handed over. */
+  private readIfBehind(): void {
+    if (this.feed.cursor < this.publishedSeq) void this.feed.pull();
   }
 
   async beforeApplicationShutdown(): Promise<void> {

@@ -16,6 +16,10 @@ export class RepeatingRun {
     private readonly full: number,
   ) {}
 
+  get isRunning(): boolean {
+    return this.running !== undefined;
+  }
+
   get isStopped(): boolean {
     return this.stopped;
   }

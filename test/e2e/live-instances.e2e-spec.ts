@@ -402,6 +402,40 @@ describe('Live queue across instances: one numbering, every event once, in order
     expect(total - before).toBe(expected);
   }, 60_000);
 
+  it('an instance whose pooled connections are all held by requests still publishes and delivers', async () => {
+    const open = running();
+    const leader = open.find((instance) => instance.t.app.get(LiveListener).isLeader);
+    const other = open.find((instance) => instance !== leader);
+    if (leader === undefined || other === undefined)
+      throw new Error('expected a leader and another');
+    const watcher = await watch(leader, 'team lead', lead, 'front-door');
+    const s0 = await delivered([watcher]);
+
+    // Every connection of the publishing instance's pool, held in an open transaction, as slow
+    // requests under load would hold them.
+    const held = [];
+    for (let i = 0; i < leader.t.config.dbPoolSize; i++) {
+      const runner = leader.t.db.createQueryRunner();
+      await runner.startTransaction();
+      held.push(runner);
+    }
+    try {
+      const { caseId } = await makeCase(other.t, handler);
+      await eventually(
+        () => received(watcher.clients).some((event) => event.data.caseId === caseId),
+        `the new case to reach the client while the pool is held (has ${brief(received(watcher.clients))})`,
+        5_000,
+      );
+      expect(held.every((runner) => runner.isTransactionActive)).toBe(true);
+    } finally {
+      for (const runner of held) {
+        await runner.rollbackTransaction();
+        await runner.release();
+      }
+    }
+    expect(await delivered([watcher])).toBeGreaterThan(s0);
+  });
+
   it('an event committed after newer ones were published gets the next seq, and resync finds it', async () => {
     const [one, two] = running();
     const watcher = await watch(one, 'team lead', lead, 'front-door');
