@@ -866,7 +866,7 @@ function listParameter(query: URLSearchParams, name: string): string[] | null {
 const REFERRAL_POSITION_SQL = `SELECT id, status, held_from, version, organisation_id
   FROM referrals WHERE id = $1 AND ($2::uuid IS NULL OR organisation_id = $2)`;
 
-/** ReferralTransitionService (TRANSITION_SQL): the compare-and-set on the version seen. */
+/** ReferralTransitionService (TRANSITION_SQL): the compare-and-set on the version seen, with its history row. */
 const TRANSITION_SQL = `WITH changed AS (
   UPDATE referrals
      SET status = $3, held_from = $4,
@@ -877,13 +877,19 @@ const TRANSITION_SQL = `WITH changed AS (
    WHERE id = $1 AND version = $2
   RETURNING id, status, version, organisation_id, service_id, priority, urgent, safeguarding,
             area_code, due_at, overdue_at, person_id, case_id
+), history AS (
+  INSERT INTO referral_history
+    (referral_id, action, from_status, to_status, code, notes, actor_user_id)
+  SELECT id, $9, $10, status, $11, $12, $13 FROM changed
 )
 SELECT * FROM changed`;
 
-/** ReferralTransitionService (INSERT_HISTORY_SQL): the referral's history row. */
-const INSERT_HISTORY_SQL = `INSERT INTO referral_history
-  (referral_id, action, from_status, to_status, code, notes, actor_user_id)
-  VALUES ($1, $2, $3, $4, $5, $6, $7)`;
+/** AuditService.recordAll: several audit rows by one actor, in one statement, in order. */
+const AUDIT_RECORD_ALL_SQL = `INSERT INTO audit_log (actor_user_id, actor_organisation_id, actor_role, action, entity_type, entity_id, correlation_id, details)
+       SELECT $1, $2, $3, r.action, r.entity_type, r.entity_id, $4, r.details
+         FROM unnest($5::text[], $6::text[], $7::text[], $8::jsonb[])
+              WITH ORDINALITY AS r(action, entity_type, entity_id, details, n)
+        ORDER BY r.n`;
 
 /** Referrals seeded awaiting acceptance, for the app and the baseline together (half each). */
 const AWAITING_ACCEPTANCE = 80_000;
@@ -906,8 +912,8 @@ const referralConflict = (code: string): BaselineResponse => ({ status: 409, bod
 
 /**
  * POST /api/referrals/:id/accept, as ReferralTransitionService.apply does it: in one transaction
- * on one pooled client, where the referral is, the compare-and-set, its history row, its audit
- * row, its event, the referral as the viewer sees it, and the audit row of that view.
+ * on one pooled client, where the referral is, the compare-and-set with its history row, its
+ * event, the referral as the viewer sees it, and the audit rows of the change and of that view.
  */
 async function acceptReferral(
   db: pg.Pool,
@@ -945,33 +951,14 @@ async function acceptReferral(
         closed: FINAL_REFERRAL_STATUSES.includes(next.status),
         declineReason: null,
         outcome: null,
+        action: 'accept',
+        from: current.status,
+        code: null,
+        notes: null,
+        actorUserId: actor.userId,
       }),
     );
     if (changed === undefined) return rollback(referralConflict('REFERRAL_VERSION_CONFLICT'));
-    await client.query(INSERT_HISTORY_SQL, [
-      id,
-      'accept',
-      current.status,
-      next.status,
-      null,
-      null,
-      actor.userId,
-    ]);
-    await client.query(AUDIT_RECORD_SQL, [
-      actor.userId,
-      actor.organisationId,
-      actor.role,
-      'referral.accepted',
-      'referral',
-      id,
-      actor.correlationId,
-      JSON.stringify({
-        from: current.status,
-        to: next.status,
-        code: null,
-        version: changed.version,
-      }),
-    ]);
     await client.query(EVENT_APPEND_SQL, [
       'referral.accepted',
       'referral',
@@ -982,16 +969,24 @@ async function acceptReferral(
     const {
       rows: [row],
     } = await client.query<ReferralDetailRow>(REFERRAL_DETAIL_SQL, [id, viewer]);
-    // The answer shows what was shared about the person: audited as a view.
-    await client.query(AUDIT_RECORD_SQL, [
+    // The change, and the view of the person its answer shows.
+    await client.query(AUDIT_RECORD_ALL_SQL, [
       actor.userId,
       actor.organisationId,
       actor.role,
-      'person.viewed',
-      'person',
-      changed.person_id,
       actor.correlationId,
-      JSON.stringify({ via: 'referral', referralId: id, fields: row.shared_fields }),
+      ['referral.accepted', 'person.viewed'],
+      ['referral', 'person'],
+      [id, changed.person_id],
+      [
+        JSON.stringify({
+          from: current.status,
+          to: next.status,
+          code: null,
+          version: changed.version,
+        }),
+        JSON.stringify({ via: 'referral', referralId: id, fields: row.shared_fields }),
+      ],
     ]);
     await client.query('COMMIT');
     return { status: 200, body: toReferralResponse(row, actor) };
@@ -1339,9 +1334,8 @@ export const scenarios: readonly Scenario[] = [
         LIVE_SESSION_USER_SQL,
         REFERRAL_POSITION_SQL,
         TRANSITION_SQL,
-        INSERT_HISTORY_SQL,
-        AUDIT_RECORD_SQL,
         EVENT_APPEND_SQL,
+        AUDIT_RECORD_ALL_SQL,
       ],
       source: [
         'src/auth/sessions/session.repository.ts',

@@ -81,6 +81,35 @@ export class AuditService {
   }
 
   /**
+   * Several records by one actor, in one statement and in this order: a change and the view of
+   * the person that its answer shows, say.
+   */
+  async recordAll(
+    actor: AuditActor,
+    records: readonly Omit<AuditRecord, 'actor'>[],
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<void> {
+    if (records.length === 0) return;
+    await manager.query(
+      `INSERT INTO audit_log (actor_user_id, actor_organisation_id, actor_role, action, entity_type, entity_id, correlation_id, details)
+       SELECT $1, $2, $3, r.action, r.entity_type, r.entity_id, $4, r.details
+         FROM unnest($5::text[], $6::text[], $7::text[], $8::jsonb[])
+              WITH ORDINALITY AS r(action, entity_type, entity_id, details, n)
+        ORDER BY r.n`,
+      [
+        actor.userId ?? null,
+        actor.organisationId ?? null,
+        actor.role ?? null,
+        actor.correlationId,
+        records.map((record) => record.action),
+        records.map((record) => record.entityType),
+        records.map((record) => record.entityId ?? null),
+        records.map((record) => JSON.stringify(record.details ?? {})),
+      ],
+    );
+  }
+
+  /**
    * One audit row per record, the same action on each, in one statement: a list or a search that
    * shows several people records a view of each (`person.listed`); a sweep that flags several
    * referrals records each flag.

@@ -28,7 +28,6 @@ import {
   viewerOrganisation,
 } from './referral.mapping.js';
 import {
-  INSERT_HISTORY_SQL,
   REFERRAL_DETAIL_SQL,
   REFERRAL_POSITION_SQL,
   TRANSITION_SQL,
@@ -118,6 +117,7 @@ export class ReferralTransitionService {
         );
       }
       const final = FINAL_REFERRAL_STATUSES.includes(next.status);
+      const code = input.declineReason ?? input.outcome ?? null;
       const [changed] = await manager.query<ReferralEventRow[]>(
         TRANSITION_SQL,
         transitionParams({
@@ -129,29 +129,14 @@ export class ReferralTransitionService {
           closed: final,
           declineReason: input.declineReason ?? null,
           outcome: input.outcome ?? null,
+          action,
+          from: current.status,
+          code,
+          notes: input.notes ?? null,
+          actorUserId: actor.userId,
         }),
       );
       if (changed === undefined) throw await this.conflict(manager, id);
-      const code = input.declineReason ?? input.outcome ?? null;
-      await manager.query(INSERT_HISTORY_SQL, [
-        id,
-        action,
-        current.status,
-        next.status,
-        code,
-        input.notes ?? null,
-        actor.userId,
-      ]);
-      await this.audit.record(
-        {
-          actor,
-          action: ACTION_EVENT[action],
-          entityType: 'referral',
-          entityId: id,
-          details: { from: current.status, to: next.status, code, version: changed.version },
-        },
-        manager,
-      );
       await this.events.append(manager, {
         type: ACTION_EVENT[action],
         entityType: 'referral',
@@ -160,15 +145,23 @@ export class ReferralTransitionService {
         data: referralEventData(changed),
       });
       const [row] = await manager.query<ReferralDetailRow[]>(REFERRAL_DETAIL_SQL, [id, viewer]);
-      // The answer shows what was shared about the person: a view, audited like a GET.
-      await this.audit.record(
-        {
-          actor,
-          action: 'person.viewed',
-          entityType: 'person',
-          entityId: changed.person_id,
-          details: { via: 'referral', referralId: id, fields: row.shared_fields },
-        },
+      // The change, and the view of the person its answer shows (audited like a GET).
+      await this.audit.recordAll(
+        actor,
+        [
+          {
+            action: ACTION_EVENT[action],
+            entityType: 'referral',
+            entityId: id,
+            details: { from: current.status, to: next.status, code, version: changed.version },
+          },
+          {
+            action: 'person.viewed',
+            entityType: 'person',
+            entityId: changed.person_id,
+            details: { via: 'referral', referralId: id, fields: row.shared_fields },
+          },
+        ],
         manager,
       );
       return toReferralResponse(row, actor);

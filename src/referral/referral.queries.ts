@@ -1,7 +1,12 @@
 import type { Priority } from '../cases/case.entity.js';
 import { isoSql } from '../cases/case.queries.js';
 import type { ReferralSnapshot, SharedField, SnapshotName } from './referral-snapshot.js';
-import type { DeclineReason, ReferralOutcome, ReferralStatus } from './referral-states.js';
+import type {
+  DeclineReason,
+  ReferralAction,
+  ReferralOutcome,
+  ReferralStatus,
+} from './referral-states.js';
 
 /** Flagged overdue and still waiting for an answer. */
 export const OVERDUE_SQL = `(r.status = 'sent' AND r.overdue_at IS NOT NULL)`;
@@ -105,6 +110,12 @@ export interface TransitionWrite {
   closed: boolean;
   declineReason: DeclineReason | null;
   outcome: ReferralOutcome | null;
+  /** Its history row: the action, the status it moved from, its code and notes, and who acted. */
+  action: ReferralAction;
+  from: ReferralStatus;
+  code: string | null;
+  notes: string | null;
+  actorUserId: string;
 }
 
 /** A referral's row as a change returns it: what its event and audit need. */
@@ -125,8 +136,8 @@ export interface ReferralEventRow {
 }
 
 /**
- * The compare-and-set: changes the referral only if it still has the version the user saw. No row
- * back means someone else changed it first. (In a WITH so the driver answers the rows.)
+ * The compare-and-set, with its history row: changes the referral only if it still has the version
+ * the user saw. No row back (and no history) means someone else changed it first.
  */
 export const TRANSITION_SQL = `WITH changed AS (
   UPDATE referrals
@@ -138,6 +149,10 @@ export const TRANSITION_SQL = `WITH changed AS (
    WHERE id = $1 AND version = $2
   RETURNING id, status, version, organisation_id, service_id, priority, urgent, safeguarding,
             area_code, due_at, overdue_at, person_id, case_id
+), history AS (
+  INSERT INTO referral_history
+    (referral_id, action, from_status, to_status, code, notes, actor_user_id)
+  SELECT id, $9, $10, status, $11, $12, $13 FROM changed
 )
 SELECT * FROM changed`;
 
@@ -151,6 +166,11 @@ export function transitionParams(write: TransitionWrite): unknown[] {
     write.closed,
     write.declineReason,
     write.outcome,
+    write.action,
+    write.from,
+    write.code,
+    write.notes,
+    write.actorUserId,
   ];
 }
 

@@ -249,6 +249,63 @@ describe('Referrals: the closed loop between the front door and a partner', () =
       expect(declined.allowedActions).toEqual([]);
     });
 
+    it('a decline writes its history row, then audits the change and the view of the person, in order', async () => {
+      const referral = await makeReferral(t, world);
+      await expectTransition(referral, 'decline', 'declined', {
+        reason: 'other',
+        notes: 'Moved out of the borough',
+      });
+      const [stored] = await t.asOwner<{ person_id: string; shared_fields: string[] }>(
+        `SELECT person_id, shared_fields FROM referrals WHERE id = $1`,
+        [referral.id],
+      );
+      const history = await t.asOwner<Record<string, unknown>>(
+        `SELECT action, from_status, to_status, code, notes, actor_user_id
+           FROM referral_history WHERE referral_id = $1 ORDER BY at, id`,
+        [referral.id],
+      );
+      expect(history.at(-1)).toEqual({
+        action: 'decline',
+        from_status: 'sent',
+        to_status: 'declined',
+        code: 'other',
+        notes: 'Moved out of the borough',
+        actor_user_id: world.partner.id,
+      });
+      const audits = await t.asOwner<Record<string, unknown>>(
+        `SELECT action, entity_type, entity_id, actor_user_id, actor_organisation_id, actor_role,
+                correlation_id, details
+           FROM audit_log
+          WHERE actor_user_id = $1 AND (entity_id = $2 OR entity_id = $3)
+            AND action IN ('referral.declined', 'person.viewed')
+          ORDER BY id`,
+        [world.partner.id, referral.id, stored.person_id],
+      );
+      const actor = {
+        actor_user_id: world.partner.id,
+        actor_organisation_id: world.partnerOrg.id,
+        actor_role: 'partner',
+      };
+      expect(audits).toEqual([
+        {
+          action: 'referral.declined',
+          entity_type: 'referral',
+          entity_id: referral.id,
+          ...actor,
+          correlation_id: expect.any(String),
+          details: { from: 'sent', to: 'declined', code: 'other', version: 2 },
+        },
+        {
+          action: 'person.viewed',
+          entity_type: 'person',
+          entity_id: stored.person_id,
+          ...actor,
+          correlation_id: audits[0].correlation_id,
+          details: { via: 'referral', referralId: referral.id, fields: stored.shared_fields },
+        },
+      ]);
+    });
+
     it('accepted -> in_progress: keeps the time it was answered', async () => {
       const accepted = await moveTo(t, world, await makeReferral(t, world), 'accepted');
       const started = await expectTransition(accepted, 'start', 'in_progress');
