@@ -62,6 +62,12 @@ const validation = strictValidationPipe();
 const MAX_REPLAY = 20_000;
 /** How often every connection's session is checked again, besides the notices of ended ones. */
 const SESSION_CHECK_MS = 30_000;
+/**
+ * Events sent to the rooms in one turn of the event loop. A batch is usually a handful and goes
+ * out at once; a large one (a backlog, a bulk change) goes out this many at a time, so requests
+ * and health checks are answered in between.
+ */
+const DELIVERY_SLICE = 20;
 
 /**
  * The live queue's transport (namespace `/live`, websocket only). A connection is admitted with a
@@ -82,6 +88,11 @@ export class LiveGateway
   private readonly allowedOrigins: ReadonlySet<string>;
   private closing = false;
   private sessionCheck: NodeJS.Timeout | undefined;
+  /** Events the feed handed over that are not yet sent to the rooms, in order. */
+  private readonly outbox: PublishedEvent[] = [];
+  private nextSlice: NodeJS.Immediate | undefined;
+  /** Catch-ups waiting for the outbox to be empty. */
+  private readonly sentWaiters: (() => void)[] = [];
 
   @WebSocketServer()
   private readonly nsp!: Namespace;
@@ -199,7 +210,7 @@ export class LiveGateway
 
   /**
    * Takes the socket out of its live room, replays from the log what it may see after `since` up
-   * to what this instance has delivered, and puts it back in the room in the same turn of the
+   * to what this instance has sent to its rooms, and puts it back in the room in the same turn of the
    * event loop as the last check: nothing is missed, and nothing comes twice. `seq` in the answer
    * is in the viewer's numbering (a partner's own).
    */
@@ -209,8 +220,11 @@ export class LiveGateway
     since: number | undefined,
   ): Promise<ResyncReply> {
     const room = viewerRoom(viewer);
+    // While a large batch is still going out, wait for it: `ready` then counts all of it, and a
+    // `since` (checked against what the feed handed over) is never ahead of what was sent.
+    await this.allSent();
     if (since === undefined) {
-      const upto = this.feed.cursor;
+      const upto = this.sentSeq;
       void socket.join(room);
       return { seq: await this.replayer.lastSeq(viewer, upto), replayed: 0 };
     }
@@ -219,7 +233,7 @@ export class LiveGateway
       let last = since;
       let replayed = 0;
       for (;;) {
-        const upto = this.feed.cursor;
+        const upto = this.sentSeq;
         const done = await this.replayer.replay(
           viewer,
           last,
@@ -232,7 +246,7 @@ export class LiveGateway
         last = done.last;
         replayed += done.count;
         if (!socket.connected) break;
-        if (this.feed.cursor === upto) {
+        if (this.sentSeq === upto) {
           void socket.join(room);
           break;
         }
@@ -246,12 +260,28 @@ export class LiveGateway
     }
   }
 
-  /**
-   * Live delivery: each event to its rooms, in order; to a partner's room numbered as that
-   * partner's.
-   */
+  /** The last `seq` sent to this instance's rooms: everything up to it has gone out. */
+  private get sentSeq(): number {
+    return this.outbox.length === 0 ? this.feed.cursor : this.outbox[0].event.seq - 1;
+  }
+
+  /** Resolves once every event handed over so far has been sent to the rooms. */
+  private allSent(): Promise<void> {
+    if (this.outbox.length === 0) return Promise.resolve();
+    return new Promise((resolve) => this.sentWaiters.push(resolve));
+  }
+
+  /** Live delivery: events join the outbox, in order; a slice goes out at once if none is due. */
   private deliver(events: PublishedEvent[]): void {
-    for (const published of events) {
+    if (this.closing) return;
+    for (const published of events) this.outbox.push(published);
+    if (this.nextSlice === undefined) this.sendSlice();
+  }
+
+  /** Sends the next slice of the outbox, each event to its rooms; to a partner's, numbered as its. */
+  private sendSlice(): void {
+    this.nextSlice = undefined;
+    for (const published of this.outbox.splice(0, DELIVERY_SLICE)) {
       const { event, partnerSeq } = published;
       for (const room of roomsFor(published)) {
         const payload: LiveEvent =
@@ -259,6 +289,11 @@ export class LiveGateway
         this.nsp.to(room).emit(event.type, payload);
       }
     }
+    if (this.outbox.length > 0) {
+      this.nextSlice = setImmediate(() => this.sendSlice());
+      return;
+    }
+    for (const resolve of this.sentWaiters.splice(0)) resolve();
   }
 
   /**
@@ -353,6 +388,11 @@ export class LiveGateway
   beforeApplicationShutdown(): void {
     this.closing = true;
     clearInterval(this.sessionCheck);
+    // Clients reconnect and catch up from their `since`: what is still in the outbox is not lost.
+    clearImmediate(this.nextSlice);
+    this.nextSlice = undefined;
+    this.outbox.length = 0;
+    for (const resolve of this.sentWaiters.splice(0)) resolve();
     this.nsp.emit('shutdown', { reconnect: true });
     for (const socket of this.nsp.sockets.values()) socket.conn.close();
   }

@@ -497,6 +497,35 @@ describe('Live queue over socket.io (one instance)', () => {
 
     const LONG = 6000;
 
+    it('a large batch goes out in slices: clients there all along, and clients connecting meanwhile, each have every event once, in order', async () => {
+      const lead = await signedIn(t, 'team_lead');
+      const since = await settled(t);
+      const watching = open(url, lead.accessToken, { since });
+      await readyOf(watching);
+      // One transaction of many events: published a thousand at a time, each sent in slices.
+      await longLog(LONG);
+      // Clients connecting while it goes out: from the seq before it, and with no seq at all.
+      const late: LiveClient[] = [];
+      const fresh: LiveClient[] = [];
+      for (let i = 0; i < 4; i += 1) {
+        late.push(open(url, lead.accessToken, { since }));
+        fresh.push(open(url, lead.accessToken));
+        await new Promise((resolve) => setTimeout(resolve, 15));
+      }
+      const last = await settled(t);
+      expect(last - since).toBe(LONG);
+      const all = Array.from({ length: LONG }, (_, i) => since + 1 + i);
+      for (const client of [watching, ...late]) {
+        await received(client, last, 'the whole batch');
+        expect(seqsOf(client.events)).toEqual(all);
+      }
+      for (const client of fresh) {
+        const ready = await readyOf(client);
+        if (ready.seq < last) await received(client, last, 'the rest of the batch');
+        expect(seqsOf(client.events)).toEqual(all.filter((seq) => seq > ready.seq));
+      }
+    });
+
     it('a resync while changes are being made: the replay and the live events after it are exactly every event after since', async () => {
       const lead = await signedIn(t, 'team_lead');
       const since = await settled(t);
