@@ -2,13 +2,15 @@
  * The raw baseline: a plain node:http server with a pg pool, started by run.ts as a child process.
  * For each scenario it answers the same request with the same SQL statements the application
  * issues, and nothing more: no framework, no logging, no security headers, no rate limit, and no
- * JWT signature check (it is the floor of HTTP + SQL on this machine).
+ * JWT signature check (it is the floor of HTTP + SQL on this machine). Its connections prepare
+ * repeated statements as the application's do (PreparingClient), so both pay the same for SQL.
  *
  * Environment (set by run.ts): BENCH_DATABASE_URL, BENCH_PORT, BENCH_POOL_SIZE, and BENCH_SEEDS
  * (JSON: scenario name -> its seed data).
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import pg from 'pg';
+import { PreparingClient } from '../src/database/preparing-client.js';
 import { HOST } from './processes.js';
 import { routeKey, routePattern, scenarios, type Scenario, type SeedData } from './scenarios.js';
 
@@ -56,6 +58,7 @@ function main(): void {
     connectionString: required('BENCH_DATABASE_URL'),
     max: Number(required('BENCH_POOL_SIZE')),
     application_name: 'bench-baseline',
+    Client: PreparingClient,
   });
   pool.on('error', (error) => console.error(`Baseline pool: ${error.message}`));
   const seeds = JSON.parse(required('BENCH_SEEDS')) as Record<string, SeedData>;

@@ -25,7 +25,9 @@ export class AppModule {
       imports: [
         AppConfigModule.forRoot(config),
         LoggerModule.forRoot(loggerParams(config)),
-        TypeOrmModule.forRoot(dataSourceOptions(config.databaseUrl, config.dbPoolSize)),
+        TypeOrmModule.forRoot(
+          dataSourceOptions(config.databaseUrl, config.dbPoolSize, config.dbPreparedStatements),
+        ),
         AuditModule,
         AuthModule,
         ServiceDirectoryModule,

@@ -32,6 +32,8 @@ export interface AppConfig {
   /** false, a number of proxy hops to trust, or the proxies' addresses/CIDR ranges. */
   trustProxy: false | number | string[];
   dbPoolSize: number;
+  /** Whether each connection prepares the statements it runs repeatedly (PreparingClient). */
+  dbPreparedStatements: boolean;
   /** Whether the Open Referral UK feed (`/api/hsds/`) is open to anyone, or to signed-in users only. */
   hsdsFeedPublic: boolean;
   /** The triage rules a council edits (risks, priorities and their targets, rules); read at start. */
@@ -206,6 +208,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     liveMessagesPerMinute: integer(env, 'OFD_LIVE_MESSAGES_PER_MINUTE', 60, 1, 100000),
     trustProxy: trustProxy(env, 'OFD_TRUST_PROXY'),
     dbPoolSize: integer(env, 'OFD_DB_POOL_SIZE', 10, 1, 200),
+    dbPreparedStatements: flag(env, 'OFD_DB_PREPARED_STATEMENTS', true),
     hsdsFeedPublic: flag(env, 'OFD_HSDS_FEED_PUBLIC', true),
     triageRulesFile: configFile(env, 'OFD_TRIAGE_RULES_FILE', 'config/triage-rules.json'),
   };

@@ -1,9 +1,17 @@
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import { migrations } from '../../migrations/index.js';
 import { entities } from './entities.js';
+import { PreparingClient } from './preparing-client.js';
 
-/** Options shared by the application, the migration commands and the tests. Never synchronize. */
-export function dataSourceOptions(url: string, poolSize = 10): DataSourceOptions {
+/**
+ * Options shared by the application, the migration commands and the tests. Never synchronize.
+ * `preparedStatements`: each connection prepares the statements it runs repeatedly (PreparingClient).
+ */
+export function dataSourceOptions(
+  url: string,
+  poolSize = 10,
+  preparedStatements = true,
+): DataSourceOptions {
   return {
     type: 'postgres',
     url,
@@ -16,7 +24,11 @@ export function dataSourceOptions(url: string, poolSize = 10): DataSourceOptions
     installExtensions: false,
     migrationsRun: false,
     logging: false,
-    extra: { max: poolSize, application_name: 'one-front-door' },
+    extra: {
+      max: poolSize,
+      application_name: 'one-front-door',
+      ...(preparedStatements ? { Client: PreparingClient } : {}),
+    },
   };
 }
 

@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/
 import pg from 'pg';
 import type { ResolvedConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
+import { PreparingClient } from '../database/preparing-client.js';
 
 /**
  * The relay's and the feed's own connections, apart from the application's pool: under load every
@@ -17,6 +18,7 @@ export class LivePool implements OnApplicationShutdown {
     this.pool = new pg.Pool({
       connectionString: config.databaseUrl,
       application_name: 'one-front-door live',
+      ...(config.dbPreparedStatements ? { Client: PreparingClient } : {}),
       // One for publishing, one for reading what other instances published.
       max: 2,
       connectionTimeoutMillis: 10_000,

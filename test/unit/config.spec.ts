@@ -75,4 +75,12 @@ describe('loadConfig', () => {
       loadConfig({ OFD_CORS_ORIGINS: 'https://a.example, http://localhost:5173' }).corsOrigins,
     ).toEqual(['https://a.example', 'http://localhost:5173']);
   });
+
+  it('prepares repeated statements unless OFD_DB_PREPARED_STATEMENTS is false', () => {
+    expect(loadConfig({}).dbPreparedStatements).toBe(true);
+    expect(loadConfig({ OFD_DB_PREPARED_STATEMENTS: 'false' }).dbPreparedStatements).toBe(false);
+    expect(() => loadConfig({ OFD_DB_PREPARED_STATEMENTS: 'no' })).toThrow(
+      /OFD_DB_PREPARED_STATEMENTS must be true or false/,
+    );
+  });
 });
