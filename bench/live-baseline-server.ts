@@ -2,15 +2,18 @@
  * The live scenario's baseline: a bare socket.io server (no framework, no authentication, no
  * database), started by run.ts as a child process. Every socket that connects to the `/live`
  * namespace (websocket transport only) joins one room and is sent `ready`; on request the server
- * emits events to that room at a steady rate, shaped and sized like the application's
+ * emits events to that room on a given schedule, shaped and sized like the application's
  * (`{ seq, type: 'referral.accepted', at, data }`, data a referral's eleven fields; `at` the time
  * of sending). It is the floor of socket.io fan-out on this machine.
  *
  * HTTP, on the same port: `GET /ready` answers `{ clients }` (the sockets connected to `/live`);
- * `POST /emit` with `{ count, ratePerSecond }` emits `count` events, one every 1/rate seconds
- * (seq 1, 2, ... across calls), and once the last has gone answers `{ firstSeq, sentAt }`:
- * `sentAt[i]`, the wall-clock time (`performance.timeOrigin + performance.now()`, ms) just before
- * the emit of seq `firstSeq + i`.
+ * `POST /emit` with `{ offsetsMs }` emits one event at each offset, in ms after the first (the
+ * live scenario passes the gaps between the app's commits in its latest slice), or with
+ * `{ count, ratePerSecond }` `count` events one every 1/rate seconds (seq 1, 2, ... across calls);
+ * once the last has gone it answers `{ firstSeq, sentAt }`: `sentAt[i]`, the wall-clock time
+ * (`performance.timeOrigin + performance.now()`, ms) when seq `firstSeq + i` was due. It is
+ * emitted then, or as soon as the emit before it has returned (a fan-out to a thousand sockets
+ * takes about 10 ms), and its delivery is timed from when it was due.
  *
  * Environment (set by run.ts): BENCH_PORT.
  */
@@ -70,6 +73,44 @@ function referralData(referralId: string, organisationId: string, serviceId: str
   };
 }
 
+/**
+ * When to emit, in ms after the first event: `offsetsMs` (non-decreasing, from 0) as given, or
+ * `count` events `ratePerSecond` apart. Undefined when the body is neither.
+ */
+function schedule(body: unknown): number[] | undefined {
+  const { count, ratePerSecond, offsetsMs } = body as {
+    count?: unknown;
+    ratePerSecond?: unknown;
+    offsetsMs?: unknown;
+  };
+  if (offsetsMs !== undefined) {
+    if (
+      !Array.isArray(offsetsMs) ||
+      offsetsMs.length === 0 ||
+      offsetsMs[0] !== 0 ||
+      !offsetsMs.every(
+        (offset, i) =>
+          typeof offset === 'number' &&
+          Number.isFinite(offset) &&
+          (i === 0 || offset >= (offsetsMs[i - 1] as number)),
+      )
+    ) {
+      return undefined;
+    }
+    return offsetsMs as number[];
+  }
+  if (
+    typeof count !== 'number' ||
+    !Number.isInteger(count) ||
+    count < 1 ||
+    typeof ratePerSecond !== 'number' ||
+    !(ratePerSecond > 0)
+  ) {
+    return undefined;
+  }
+  return Array.from({ length: count }, (_unused, index) => (index * 1000) / ratePerSecond);
+}
+
 function main(): void {
   const http = createServer();
   const io = new Server(http, {
@@ -86,17 +127,19 @@ function main(): void {
   const organisationId = randomUUID();
   const serviceId = randomUUID();
   let emitting = false;
-  const emit = async (count: number, ratePerSecond: number) => {
-    const interval = 1000 / ratePerSecond;
+  /** Emits `offsetsMs.length` events, event i `offsetsMs[i]` ms after the first. */
+  const emit = async (offsetsMs: number[]) => {
     const firstSeq = seq + 1;
     const sentAt: number[] = [];
     const started = performance.now();
-    for (let index = 0; index < count; index++) {
-      const wait = started + index * interval - performance.now();
+    for (const offset of offsetsMs) {
+      const wait = started + offset - performance.now();
       if (wait > 1) await sleep(wait);
       seq += 1;
       const now = performance.timeOrigin + performance.now();
-      sentAt.push(now);
+      // Timed from when it was due: an emit that waits for the one before is charged the wait,
+      // as the application's event is timed from its commit.
+      sentAt.push(performance.timeOrigin + started + offset);
       live.to(ROOM).emit('referral.accepted', {
         seq,
         type: 'referral.accepted',
@@ -122,18 +165,12 @@ function main(): void {
       emitting = true;
       readJson(request)
         .then((body) => {
-          const { count, ratePerSecond } = body as { count?: unknown; ratePerSecond?: unknown };
-          if (
-            typeof count !== 'number' ||
-            !Number.isInteger(count) ||
-            count < 1 ||
-            typeof ratePerSecond !== 'number' ||
-            !(ratePerSecond > 0)
-          ) {
+          const offsets = schedule(body);
+          if (offsets === undefined) {
             send(response, 400, { code: 'VALIDATION_FAILED' });
             return undefined;
           }
-          return emit(count, ratePerSecond).then((result) => send(response, 200, result));
+          return emit(offsets).then((result) => send(response, 200, result));
         })
         .catch((error: unknown) =>
           send(response, 500, { code: 'INTERNAL', message: String(error) }),

@@ -11,13 +11,18 @@
  * - The app's events come from real transitions: a partner accepting referrals waiting for its
  *   answer (`POST /api/referrals/:id/accept`), `ratePerSecond` a second, sent by a child process
  *   (live-driver.ts) so that this busy event loop does not delay them. The baseline's are emitted
- *   at the same rate by the baseline server itself.
- * - A warm-up slice of each, then measured slices taking turns (app, baseline, baseline, app, ...),
- *   never both at once; after each slice, a wait until every client has every event of it (or
+ *   by the baseline server itself, at the same rate and in the same pattern: each of its slices
+ *   follows the gaps between the app's commits in the app's latest slice (read from PostgreSQL
+ *   after that slice). Two commits 2 ms apart make the clients take in two fan-outs back to back,
+ *   whatever the server; a metronome never would, and the comparison would charge the app for
+ *   the arrivals rather than for delivering them.
+ * - A warm-up slice of each, then measured slices taking turns (app, baseline, app, baseline, ...:
+ *   each baseline slice follows the app slice just before it), never both at once; after each slice, a wait until every client has every event of it (or
  *   DRAIN_TIMEOUT_MS), so slices do not overlap.
  * - Delivery time, commit → client: for the app, the client's receipt minus the accept's commit
- *   time as PostgreSQL stamped it (track_commit_timestamp, read from its history row after the
- *   run); for the baseline, the receipt minus the time just before its emit.
+ *   time as PostgreSQL stamped it (track_commit_timestamp, read from its history row); for the
+ *   baseline, the receipt minus the time its emit was due (an emit that waits for the one before
+ *   it is charged the wait).
  *   The target compares these p99s. Also reported: request → client, from just before the driver
  *   sent the HTTP request, which adds the request's queueing and handling before its transaction.
  *   Over the measured slices.
@@ -257,7 +262,7 @@ class Fleet {
 
 /** One server's side of the scenario: what was sent, when, and what its clients had. */
 class Side {
-  /** Wall-clock ms just before event i was sent (the request, or the emit). */
+  /** Wall-clock ms when event i was sent: the request (just before), or the emit (when due). */
   readonly sentAt: Float64Array;
   /** 1 where event i's transition was answered 200 (always, for the baseline's). */
   readonly ok: Uint8Array;
@@ -278,6 +283,8 @@ class Side {
   measuredEvents = 0;
   measuredSpanMs = 0;
   drainTimeouts = 0;
+  /** Over the measured slices, the ms between consecutive events: commits (app), emits (baseline). */
+  readonly gaps: number[] = [];
 
   constructor(
     readonly fleet: Fleet,
@@ -340,6 +347,8 @@ export interface LiveSideResult {
   malformed: number;
   disconnects: number;
   drainTimeouts: number;
+  /** The ms between consecutive events of the measured slices (commits, or emits). */
+  gaps: { p10: number; p50: number; p90: number };
   notices: string[];
   /**
    * CPU over the measured slices, in cores (1 = one core all the time): the server's process, this
@@ -377,6 +386,36 @@ function percentiles(values: Float64Array) {
       ? 0
       : values[Math.min(values.length - 1, Math.max(0, Math.ceil(fraction * values.length) - 1))];
   return { min: at(0), p50: at(0.5), p99: at(0.99), max: at(1) };
+}
+
+function gapSummary(gaps: readonly number[]) {
+  const sorted = Float64Array.from(gaps).sort();
+  const at = (fraction: number) =>
+    sorted.length === 0
+      ? 0
+      : sorted[Math.min(sorted.length - 1, Math.floor(fraction * sorted.length))];
+  return { p10: at(0.1), p50: at(0.5), p90: at(0.9) };
+}
+
+/** The ms between consecutive times, in order. */
+function gapsOf(times: readonly number[]): number[] {
+  const sorted = [...times].sort((a, b) => a - b);
+  return sorted.slice(1).map((time, i) => time - sorted[i]);
+}
+
+/**
+ * When the baseline emits a slice of `count` events, in ms after its first: with the gaps between
+ * the app's commits in its latest slice, in their order (repeated if the slice had fewer), so the
+ * bare server fans out the same pattern of arrivals, close pairs included; steady at the rate
+ * before the app has committed anything.
+ */
+function baselineSchedule(count: number, appGaps: readonly number[], ratePerSecond: number) {
+  const offsets = [0];
+  for (let i = 1; i < count; i++) {
+    const gap = appGaps.length > 0 ? appGaps[(i - 1) % appGaps.length] : 1000 / ratePerSecond;
+    offsets.push(offsets[i - 1] + gap);
+  }
+  return offsets;
 }
 
 function summarise(side: Side, rssPeakBytes: number | undefined): LiveSideResult {
@@ -420,6 +459,7 @@ function summarise(side: Side, rssPeakBytes: number | undefined): LiveSideResult
     malformed: fleet.malformed,
     disconnects: fleet.disconnects,
     drainTimeouts: side.drainTimeouts,
+    gaps: gapSummary(side.gaps),
     notices: fleet.notices,
     cpu: {
       server: side.cpu.wallMs > 0 ? (side.cpu.serverSeconds * 1000) / side.cpu.wallMs : undefined,
@@ -607,14 +647,14 @@ function drive(driver: Child, command: DriveCommand): Promise<DriveResult> {
 
 async function emitBaseline(
   url: string,
-  count: number,
-  ratePerSecond: number,
+  offsetsMs: number[],
 ): Promise<{ firstSeq: number; sentAt: number[] }> {
+  const count = offsetsMs.length;
   const response = await fetch(`${url}/emit`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ count, ratePerSecond }),
-    signal: AbortSignal.timeout((count / ratePerSecond) * 1000 + 30_000),
+    body: JSON.stringify({ offsetsMs }),
+    signal: AbortSignal.timeout(Math.ceil(offsetsMs[count - 1]) + 30_000),
   });
   const body = (await response.json()) as { firstSeq?: unknown; sentAt?: unknown };
   if (
@@ -656,6 +696,23 @@ async function queueSeq(tools: SeedTools, token: string): Promise<number> {
   return value;
 }
 
+/**
+ * Each accept's commit time (wall-clock ms), as PostgreSQL stamped it (track_commit_timestamp),
+ * read from its history row (the event row's own xmin changes when the relay numbers it).
+ */
+async function commitTimes(reader: pg.Client, referralIds: string[]): Promise<Map<string, number>> {
+  const { rows } = await reader.query<{ id: string; ms: number | null }>(
+    `SELECT h.referral_id::text AS id,
+            extract(epoch FROM pg_xact_commit_timestamp(h.xmin)) * 1000 AS ms
+       FROM referral_history h
+      WHERE h.referral_id = ANY($1::uuid[]) AND h.action = 'accept'`,
+    [referralIds],
+  );
+  const times = new Map<string, number>();
+  for (const row of rows) if (row.ms !== null) times.set(row.id, Number(row.ms));
+  return times;
+}
+
 export async function runLive(
   tools: SeedTools,
   seed: LiveSeed,
@@ -693,6 +750,11 @@ export async function runLive(
   let baselinePeak: number | undefined;
   let baselineMemory: MemoryWatch | undefined;
   let appMemory: MemoryWatch | undefined;
+  const reader = new pg.Client({ connectionString: servers.databaseUrl });
+  await reader.connect();
+  cleanup.add('close the commit-time reader', () => reader.end().catch(() => undefined));
+  /** The gaps between the app's commits in its latest slice: the baseline's next schedule. */
+  let appGaps: number[] = [];
   try {
     const partnerToken = await logIn(tools, seed.partnerEmail);
     const teamLeadTokens: string[] = [];
@@ -746,10 +808,15 @@ export async function runLive(
         }
         for (const failure of result.failures) if (failures.length < 10) failures.push(failure);
         app.record(first, sentAt, (k) => result.status[k] === 200, measured);
+        const committed = await commitTimes(reader, referralIds.slice(first, first + count));
+        appGaps = gapsOf([...committed.values()]);
+        if (measured) app.gaps.push(...appGaps);
       } else {
-        const result = await emitBaseline(servers.baseline.url, count, ratePerSecond);
+        const offsets = baselineSchedule(count, appGaps, ratePerSecond);
+        const result = await emitBaseline(servers.baseline.url, offsets);
         sentAt = result.sentAt;
         baseline.record(result.firstSeq - 1, sentAt, () => true, measured);
+        if (measured) baseline.gaps.push(...gapsOf(sentAt));
       }
       await side.drain();
       if (measured) {
@@ -766,10 +833,11 @@ export async function runLive(
     );
     await slice(app, warmupSeconds, false);
     await slice(baseline, warmupSeconds, false);
+    // Always the app first: its slice's commits are the schedule of the baseline's that follows.
     const rounds = Math.ceil(measureSeconds / sliceSeconds);
     for (let round = 0; round < rounds; round++) {
-      const order = round % 2 === 0 ? [app, baseline] : [baseline, app];
-      for (const side of order) await slice(side, sliceSeconds, true);
+      await slice(app, sliceSeconds, true);
+      await slice(baseline, sliceSeconds, true);
     }
   } finally {
     memory = appMemory?.stop();
@@ -778,22 +846,11 @@ export async function runLive(
     appFleet.close();
   }
   const http = percentiles(Float64Array.from(responseTimes));
-  // Each accept's commit time, as PostgreSQL stamped it (track_commit_timestamp), read from its
-  // history row (the event row's own xmin changes when the relay numbers it).
-  const reader = new pg.Client({ connectionString: servers.databaseUrl });
-  await reader.connect();
-  const commits = await reader
-    .query<{ id: string; ms: number }>(
-      `SELECT h.referral_id::text AS id,
-            extract(epoch FROM pg_xact_commit_timestamp(h.xmin)) * 1000 AS ms
-       FROM referral_history h
-      WHERE h.referral_id = ANY($1::uuid[]) AND h.action = 'accept'`,
-      [referralIds],
-    )
-    .finally(() => reader.end());
-  for (const row of commits.rows) {
-    const index = referralIndex.get(row.id);
-    if (index !== undefined && row.ms !== null) appFleet.eventAt[index] = Number(row.ms);
+  // Each accept's commit time: its event's start for the delivery times.
+  const committed = await commitTimes(reader, referralIds).finally(() => reader.end());
+  for (const [id, ms] of committed) {
+    const index = referralIndex.get(id);
+    if (index !== undefined) appFleet.eventAt[index] = ms;
   }
   const baselineResult = summarise(baseline, baselinePeak);
   const appResult = summarise(app, memory?.peakBytes);
@@ -827,6 +884,7 @@ export async function runLive(
 // ---------------------------------------------------------------- the report
 
 const ms1 = (value: number) => `${value.toFixed(1)} ms`;
+const gap = (value: number) => value.toFixed(1);
 const cores = (value: number | undefined) => (value === undefined ? 'unknown' : value.toFixed(2));
 const mb = (bytes: number | undefined) =>
   bytes === undefined ? 'unknown' : `${(bytes / 1_000_000).toFixed(0)} MB`;
@@ -940,7 +998,7 @@ export function liveNotes(result: LiveResult): string[] {
     .join(', ');
   return [
     `${result.clients.toLocaleString('en-GB')} socket.io-client sockets per server, from this process (websocket, one connection each); the app's are`,
-    `  ${result.clients / CLIENTS_PER_TEAM_LEAD > 1 ? `${Math.ceil(result.clients / CLIENTS_PER_TEAM_LEAD)} team leads'` : "a team lead's"}, connected from GET /api/queue's seq. A ${result.warmupSeconds} s warm-up of each, then ${result.measureSeconds} s measured of each in ${result.sliceSeconds} s`,
+    `  slices taking turns (app, then baseline), never both at once, each slice delivered in full before the next.`,
     `  slices taking turns, never both at once, each slice delivered in full before the next.`,
     `App: p50/p99/max are commit -> client: from the accept's commit, as PostgreSQL stamped it (track_commit_timestamp),`,
     `  to each client's receipt of its referral.accepted event.`,
@@ -948,8 +1006,10 @@ export function liveNotes(result: LiveResult): string[] {
     `  the request's queueing and handling before its transaction: p50 ${ms1(app.latencyP50)}, p99 ${ms1(app.latencyP99)}, max ${ms1(app.latencyMax)}.`,
     `  Accept responses (measured): p50 ${ms1(app.http.p50)}, p99 ${ms1(app.http.p99)}, max ${ms1(app.http.max)}; ${codes}.`,
     `  Sent at ${app.achievedRatePerSecond.toFixed(1)}/s; ${app.deliveries.toLocaleString('en-GB')} deliveries measured.`,
-    `Baseline: bare socket.io (one room, no auth, no database), from just before its emit to each client's receipt;`,
+    `Baseline: bare socket.io (one room, no auth, no database), from when its emit was due to each client's receipt;`,
     `  sent at ${baseline.achievedRatePerSecond.toFixed(1)}/s; ${baseline.deliveries.toLocaleString('en-GB')} deliveries measured; lost ${baseline.lost}, dup ${baseline.duplicates}. Its peak RSS: ${mb(baseline.rssPeakBytes)}.`,
+    `  Each slice emitted with the gaps between the app's commits in its latest slice, in order: ms between events,`,
+    `  app commits p10 ${gap(app.gaps.p10)}, p50 ${gap(app.gaps.p50)}, p90 ${gap(app.gaps.p90)}; baseline emits p10 ${gap(baseline.gaps.p10)}, p50 ${gap(baseline.gaps.p50)}, p90 ${gap(baseline.gaps.p90)}.`,
     `Lost: events of transitions answered 200 (${app.events}, warm-up included) that a client never had. Seqs out of order:`,
     `  app ${app.outOfOrder}, baseline ${baseline.outOfOrder}. Other events the app's clients had: ${app.other}.`,
     `CPU over the measured slices, in cores of ${app.cpu.cores} (the machine's total includes anything else running):`,
