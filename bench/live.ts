@@ -998,8 +998,8 @@ export function liveNotes(result: LiveResult): string[] {
     .join(', ');
   return [
     `${result.clients.toLocaleString('en-GB')} socket.io-client sockets per server, from this process (websocket, one connection each); the app's are`,
+    `  ${result.clients / CLIENTS_PER_TEAM_LEAD > 1 ? `${Math.ceil(result.clients / CLIENTS_PER_TEAM_LEAD)} team leads'` : "a team lead's"}, connected from GET /api/queue's seq. A ${result.warmupSeconds} s warm-up of each, then ${result.measureSeconds} s measured of each in ${result.sliceSeconds} s`,
     `  slices taking turns (app, then baseline), never both at once, each slice delivered in full before the next.`,
-    `  slices taking turns, never both at once, each slice delivered in full before the next.`,
     `App: p50/p99/max are commit -> client: from the accept's commit, as PostgreSQL stamped it (track_commit_timestamp),`,
     `  to each client's receipt of its referral.accepted event.`,
     `  Request -> client, from just before the driver process sent POST /api/referrals/:id/accept (as a partner), which adds`,
@@ -1008,7 +1008,7 @@ export function liveNotes(result: LiveResult): string[] {
     `  Sent at ${app.achievedRatePerSecond.toFixed(1)}/s; ${app.deliveries.toLocaleString('en-GB')} deliveries measured.`,
     `Baseline: bare socket.io (one room, no auth, no database), from when its emit was due to each client's receipt;`,
     `  sent at ${baseline.achievedRatePerSecond.toFixed(1)}/s; ${baseline.deliveries.toLocaleString('en-GB')} deliveries measured; lost ${baseline.lost}, dup ${baseline.duplicates}. Its peak RSS: ${mb(baseline.rssPeakBytes)}.`,
-    `  Each slice emitted with the gaps between the app's commits in its latest slice, in order: ms between events,`,
+    `  Each slice emitted with the gaps between the app's commits in the slice before it, in order; ms between events:`,
     `  app commits p10 ${gap(app.gaps.p10)}, p50 ${gap(app.gaps.p50)}, p90 ${gap(app.gaps.p90)}; baseline emits p10 ${gap(baseline.gaps.p10)}, p50 ${gap(baseline.gaps.p50)}, p90 ${gap(baseline.gaps.p90)}.`,
     `Lost: events of transitions answered 200 (${app.events}, warm-up included) that a client never had. Seqs out of order:`,
     `  app ${app.outOfOrder}, baseline ${baseline.outOfOrder}. Other events the app's clients had: ${app.other}.`,
