@@ -7,10 +7,9 @@
  * of sending). It is the floor of socket.io fan-out on this machine.
  *
  * HTTP, on the same port: `GET /ready` answers `{ clients }` (the sockets connected to `/live`);
- * `POST /emit` with `{ offsetsMs }` emits one event at each offset, in ms after the first (the
- * live scenario passes the gaps between the app's commits in its latest slice), or with
- * `{ count, ratePerSecond }` `count` events one every 1/rate seconds (seq 1, 2, ... across calls);
- * once the last has gone it answers `{ firstSeq, sentAt }`: `sentAt[i]`, the wall-clock time
+ * `POST /emit` with `{ offsetsMs }` emits one event at each offset, in ms after the first (seq 1,
+ * 2, ... across calls; the live scenario passes the gaps between the app's commits in its latest
+ * slice); once the last has gone it answers `{ firstSeq, sentAt }`: `sentAt[i]`, the wall-clock time
  * (`performance.timeOrigin + performance.now()`, ms) when seq `firstSeq + i` was due. It is
  * emitted then, or as soon as the emit before it has returned (a fan-out to a thousand sockets
  * takes about 10 ms), and its delivery is timed from when it was due.
@@ -73,42 +72,20 @@ function referralData(referralId: string, organisationId: string, serviceId: str
   };
 }
 
-/**
- * When to emit, in ms after the first event: `offsetsMs` (non-decreasing, from 0) as given, or
- * `count` events `ratePerSecond` apart. Undefined when the body is neither.
- */
+/** `offsetsMs` from the body: when to emit, in ms after the first event (non-decreasing, from 0). */
 function schedule(body: unknown): number[] | undefined {
-  const { count, ratePerSecond, offsetsMs } = body as {
-    count?: unknown;
-    ratePerSecond?: unknown;
-    offsetsMs?: unknown;
-  };
-  if (offsetsMs !== undefined) {
-    if (
-      !Array.isArray(offsetsMs) ||
-      offsetsMs.length === 0 ||
-      offsetsMs[0] !== 0 ||
-      !offsetsMs.every(
-        (offset, i) =>
-          typeof offset === 'number' &&
-          Number.isFinite(offset) &&
-          (i === 0 || offset >= (offsetsMs[i - 1] as number)),
-      )
-    ) {
-      return undefined;
-    }
-    return offsetsMs as number[];
-  }
-  if (
-    typeof count !== 'number' ||
-    !Number.isInteger(count) ||
-    count < 1 ||
-    typeof ratePerSecond !== 'number' ||
-    !(ratePerSecond > 0)
-  ) {
-    return undefined;
-  }
-  return Array.from({ length: count }, (_unused, index) => (index * 1000) / ratePerSecond);
+  const { offsetsMs } = body as { offsetsMs?: unknown };
+  const valid =
+    Array.isArray(offsetsMs) &&
+    offsetsMs.length > 0 &&
+    offsetsMs[0] === 0 &&
+    offsetsMs.every(
+      (offset, i) =>
+        typeof offset === 'number' &&
+        Number.isFinite(offset) &&
+        (i === 0 || offset >= (offsetsMs[i - 1] as number)),
+    );
+  return valid ? (offsetsMs as number[]) : undefined;
 }
 
 function main(): void {

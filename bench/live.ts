@@ -17,8 +17,9 @@
  *   whatever the server; a metronome never would, and the comparison would charge the app for
  *   the arrivals rather than for delivering them.
  * - A warm-up slice of each, then measured slices taking turns (app, baseline, app, baseline, ...:
- *   each baseline slice follows the app slice just before it), never both at once; after each slice, a wait until every client has every event of it (or
- *   DRAIN_TIMEOUT_MS), so slices do not overlap.
+ *   each baseline slice follows the app slice just before it), never both at once; after each
+ *   slice, a wait until every client has every event of it (or DRAIN_TIMEOUT_MS), so slices do not
+ *   overlap.
  * - Delivery time, commit → client: for the app, the client's receipt minus the accept's commit
  *   time as PostgreSQL stamped it (track_commit_timestamp, read from its history row); for the
  *   baseline, the receipt minus the time its emit was due (an emit that waits for the one before
@@ -379,22 +380,22 @@ export interface LiveResult {
   maxRssBytes: number;
 }
 
+/** The value at `fraction` of sorted `values` (nearest rank); 0 when there are none. */
+function quantile(values: Float64Array, fraction: number): number {
+  return values.length === 0
+    ? 0
+    : values[Math.min(values.length - 1, Math.max(0, Math.ceil(fraction * values.length) - 1))];
+}
+
 function percentiles(values: Float64Array) {
   values.sort();
-  const at = (fraction: number) =>
-    values.length === 0
-      ? 0
-      : values[Math.min(values.length - 1, Math.max(0, Math.ceil(fraction * values.length) - 1))];
+  const at = (fraction: number) => quantile(values, fraction);
   return { min: at(0), p50: at(0.5), p99: at(0.99), max: at(1) };
 }
 
 function gapSummary(gaps: readonly number[]) {
   const sorted = Float64Array.from(gaps).sort();
-  const at = (fraction: number) =>
-    sorted.length === 0
-      ? 0
-      : sorted[Math.min(sorted.length - 1, Math.floor(fraction * sorted.length))];
-  return { p10: at(0.1), p50: at(0.5), p90: at(0.9) };
+  return { p10: quantile(sorted, 0.1), p50: quantile(sorted, 0.5), p90: quantile(sorted, 0.9) };
 }
 
 /** The ms between consecutive times, in order. */
